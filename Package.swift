@@ -1,27 +1,49 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+let nio: [Target.Dependency] = [
+    .product(name: "NIOCore", package: "swift-nio"),
+    .product(name: "NIOPosix", package: "swift-nio"),
+    .product(name: "NIOHTTP1", package: "swift-nio"),
+    .product(name: "NIOSSL", package: "swift-nio-ssl"),
+]
+
 let package = Package(
     name: "poolcheck",
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "poolcheck", targets: ["poolcheck"]),
+        .executable(name: "xapi-sim", targets: ["xapi-sim"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.100.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
     ],
     targets: [
         // IPv4/IPv6 addresses, prefixes and netmasks; pure value types.
         .target(name: "Addressing"),
+        // XenAPI wire codecs (XML-RPC, JSON-RPC), safe parsers, read-only client and transport.
+        // Knows nothing of rules or facts.
+        .target(name: "XenAPI", dependencies: nio),
         // Facts, plan, gatherers, rule engine, check kinds, reporters.
         .target(name: "PoolCheck", dependencies: [
             "Addressing",
+            "XenAPI",
             .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "poolcheck", dependencies: [
             "PoolCheck",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // A XAPI server for tests and demos (what vcsim is for vSphere).
+        .target(name: "XAPISimulator", dependencies: ["XenAPI", "PoolCheck"] + nio),
+        .executableTarget(name: "xapi-sim", dependencies: [
+            "XAPISimulator",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "XenAPITests", dependencies: ["XenAPI"]),
+        .testTarget(name: "XAPISimulatorTests", dependencies: ["XAPISimulator", "XenAPI", "PoolCheck"]),
     ]
 )
