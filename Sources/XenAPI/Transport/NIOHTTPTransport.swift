@@ -205,6 +205,12 @@ private final class ReplyCollector: ChannelInboundHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        if let parserError = error as? HTTPParserError, parserError == .invalidEOFState {
+            fail(XapiError.connectionClosed(server: server, detail: head == nil
+                    ? "inside the reply's headers (reply cut short)"
+                    : "mid-reply after \(body.readableBytes) bytes (reply cut short)"), context: context)
+            return
+        }
         fail(Self.map(error, server: server, progress: progress), context: context)
     }
 
