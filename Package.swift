@@ -14,6 +14,7 @@ let package = Package(
     products: [
         .executable(name: "poolcheck", targets: ["poolcheck"]),
         .executable(name: "xapi-sim", targets: ["xapi-sim"]),
+        .executable(name: "xapi-probe", targets: ["xapi-probe"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -41,6 +42,11 @@ let package = Package(
         .target(name: "XAPISimulator", dependencies: ["XenAPI", "PoolCheck"] + nio),
         .executableTarget(name: "xapi-sim", dependencies: [
             "XAPISimulator",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // The XAPI gatherer alone: facts JSON from live pools (benchmarks, trials).
+        .executableTarget(name: "xapi-probe", dependencies: [
+            "PoolCheck",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "XenAPITests", dependencies: ["XenAPI"]),

@@ -44,9 +44,8 @@ public enum XapiRecordMapper {
         pool.suspend_image_SR = table.uuid(fields["suspend_image_SR"])
         pool.ha_enabled = fields["ha_enabled"]?.boolValue
         pool.other_config = fields["other_config"]?.stringMapValue
-        // Over XAPI every field is sent: an absent default_SR really is unset.
-        pool.shown = ["uuid", "name_label", "name_description", "master", "default_SR", "crash_dump_SR",
-                      "suspend_image_SR", "ha_enabled", "other_config"].filter { fields[$0] != nil }
+        // Over XAPI every field is sent, so `shown` stays nil ("every field"): an absent
+        // default_SR really is unset.
         return pool
     }
 
