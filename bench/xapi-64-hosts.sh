@@ -31,17 +31,17 @@ if swift build -c release --product poolcheck >/dev/null 2>&1 && "$BIN/poolcheck
     CLIENT=("$BIN/poolcheck" audit --report "json:$WORK/report.json")
     CLIENT_NAME="poolcheck audit"
 else
-    CLIENT=("$BIN/xapi-probe" -o /dev/null)
+    CLIENT=("$BIN/xapi-probe" --summary-only)
     CLIENT_NAME="xapi-probe (gatherer only; poolcheck audit --xapi not on this branch yet)"
 fi
 
 export POOLCHECK_PASSWORD="bench-$RANDOM-$RANDOM"
 export XAPI_SIM_PASSWORD="$POOLCHECK_PASSWORD"
 
-# start_sim NAME HOSTS VMS PORT_BASE: starts one simulated pool, waits until it listens.
+# start_sim NAME HOSTS VMS: starts one simulated pool on free loopback ports, waits until it listens.
 start_sim() {
-    local name=$1 hosts=$2 vms=$3 port=$4
-    "$BIN/xapi-sim" --generate-hosts "$hosts" --vms "$vms" --port-base "$port" --tls-dir "$WORK/tls-$name" \
+    local name=$1 hosts=$2 vms=$3
+    "$BIN/xapi-sim" --generate-hosts "$hosts" --vms "$vms" --port-base 0 --tls-dir "$WORK/tls-$name" \
         --log "$WORK/$name.calls.jsonl" --ready-file "$WORK/$name.ready.json" >"$WORK/$name.out" 2>&1 &
     PIDS+=($!)
     for _ in $(seq 1 200); do
@@ -52,15 +52,16 @@ start_sim() {
     cat "$WORK/$name.out" >&2
     exit 1
 }
+master_of() { python3 -c 'import json,sys; print([h["url"] for h in json.load(open(sys.argv[1]))["hosts"] if h["master"]][0])' "$WORK/$1.ready.json"; }
 pin_of() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["sha256"])' "$WORK/$1.ready.json"; }
 calls_of() { wc -l <"$WORK/$1.calls.jsonl" | tr -d ' '; }
 
 echo "== client: $CLIENT_NAME"
 echo "== call count does not grow with hosts"
-start_sim small 8 "$VMS" 21000
-start_sim big "$HOSTS" "$VMS" 22000
-"${CLIENT[@]}" --xapi "127.0.0.1:21000" --pin-sha256 "$(pin_of small)"
-"${CLIENT[@]}" --xapi "127.0.0.1:22000" --pin-sha256 "$(pin_of big)"
+start_sim small 8 "$VMS"
+start_sim big "$HOSTS" "$VMS"
+"${CLIENT[@]}" --xapi "$(master_of small)" --pin-sha256 "$(pin_of small)"
+"${CLIENT[@]}" --xapi "$(master_of big)" --pin-sha256 "$(pin_of big)"
 small_calls=$(calls_of small)
 big_calls=$(calls_of big)
 echo "8 hosts: $small_calls calls; $HOSTS hosts: $big_calls calls"
@@ -76,16 +77,16 @@ fi
 
 echo "== one $HOSTS-host pool, $VMS VMs, HTTPS with a pinned certificate"
 hyperfine --warmup 2 --runs "$RUNS" --export-json "$WORK/one.json" \
-    "${CLIENT[*]} --xapi 127.0.0.1:22000 --pin-sha256 $(pin_of big)"
+    "${CLIENT[*]} --xapi $(master_of big) --pin-sha256 $(pin_of big)"
 one_mean=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["mean"])' "$WORK/one.json")
 
 echo "== $POOLS pools of $HOSTS hosts served and audited at once"
-for i in $(seq 1 "$POOLS"); do start_sim "p$i" "$HOSTS" "$VMS" $((23000 + i * 100)); done
+for i in $(seq 1 "$POOLS"); do start_sim "p$i" "$HOSTS" "$VMS"; done
 {
     echo '#!/usr/bin/env bash'
     echo 'pids=()'
     for i in $(seq 1 "$POOLS"); do
-        echo "${CLIENT[*]} --xapi 127.0.0.1:$((23000 + i * 100)) --pin-sha256 $(pin_of "p$i") 2>/dev/null & pids+=(\$!)"
+        echo "${CLIENT[*]} --xapi $(master_of "p$i") --pin-sha256 $(pin_of "p$i") 2>/dev/null & pids+=(\$!)"
     done
     echo 'status=0; for pid in "${pids[@]}"; do wait "$pid" || status=1; done; exit $status'
 } >"$WORK/all-at-once.sh"

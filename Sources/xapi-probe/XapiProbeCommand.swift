@@ -42,6 +42,9 @@ struct XapiProbeCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Write the facts JSON here instead of stdout.")
     var output: String?
 
+    @Flag(help: "Gather, print the one-line summary, and skip encoding the facts (benchmarks).")
+    var summaryOnly = false
+
     func run() async throws {
         guard !targets.isEmpty else { throw ValidationError("give at least one --xapi TARGET") }
         guard let gatherMode = XapiGatherer.Mode(rawValue: mode) else { throw ValidationError("--mode is audit or preflight") }
@@ -72,10 +75,13 @@ struct XapiProbeCommand: AsyncParsableCommand {
         let elapsed = clock.now - start
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let json = try encoder.encode(facts)
-        if let output {
+        if summaryOnly {
+            // Nothing to write.
+        } else if let output {
+            let json = try encoder.encode(facts)
             try json.write(to: URL(fileURLWithPath: output), options: .atomic)
         } else {
+            let json = try encoder.encode(facts)
             FileHandle.standardOutput.write(json)
             FileHandle.standardOutput.write(Data("\n".utf8))
         }
