@@ -31,6 +31,8 @@ public struct Host: XapiRecord {
     public var cpu_info: [String: String]?
     public var edition: String?
     public var external_auth_type: String?
+    /// Holds `multipathing: true` when storage multipathing is on.
+    public var other_config: [String: String]?
     public init(uuid: String) { self.uuid = uuid }
 }
 
