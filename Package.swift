@@ -32,6 +32,7 @@ let package = Package(
             "PoolCheck",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .testTarget(name: "AddressingTests", dependencies: ["Addressing"]),
         .testTarget(name: "PoolCheckTests", dependencies: ["PoolCheck"]),
     ]
 )
