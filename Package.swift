@@ -23,5 +23,6 @@ let package = Package(
             "PoolCheck",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .testTarget(name: "PoolCheckTests", dependencies: ["PoolCheck"]),
     ]
 )

@@ -130,7 +130,7 @@ public struct JUnitReporter: Reporter {
             ("poolcheck.version", report.toolVersion),
             ("poolcheck.phase", report.phase.rawValue),
             ("poolcheck.started", ReportClock.iso8601UTC(report.started)),
-            ("poolcheck.duration_s", "\(ReportClock.roundedSeconds(report.duration))"),
+            ("poolcheck.duration_s", ReportClock.secondsText(report.duration)),
             ("poolcheck.suite", suite.isPool ? "pool" : "host"),
         ]
     }

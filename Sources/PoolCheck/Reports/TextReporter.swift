@@ -53,7 +53,7 @@ public struct TextReporter: Reporter {
         }
         context.append(hosts == 1 ? "1 host" : "\(hosts) hosts")
         context.append("started \(ReportClock.iso8601UTC(report.started))")
-        context.append("took \(ReportClock.roundedSeconds(report.duration)) s")
+        context.append("took \(ReportClock.secondsText(report.duration)) s")
         return [
             paint("\(verdict.0): ", verdict.1, bold: true) + "\(checks): \(counts)",
             context.joined(separator: " · "),
