@@ -186,4 +186,11 @@ final class ReportsJUnitTests: XCTestCase {
         let names = suites(try parse(ReportsFixture.report(results: results))).map { $0.attribute(forName: "name")?.stringValue }
         XCTAssertEqual(names, ["xs-1", "xs-2", "pool"])
     }
+
+    func testPoolSuiteNameNeverCollidesWithAHost() throws {
+        let results = ReportsFixture.results + [ReportsFixture.result("storage-redundancy", ReportsFixture.host("PDX0"), .pass)]
+        let suites = suites(try parse(ReportsFixture.report(results: results)))
+        XCTAssertEqual(suites.map { $0.attribute(forName: "name")?.stringValue }, ["xs-1", "xs-2", "PDX0", "pool PDX0"])
+        XCTAssertEqual(suites.last?.attribute(forName: "hostname")?.stringValue, "PDX0")
+    }
 }
