@@ -19,6 +19,9 @@ let package = Package(
             "Addressing",
             .product(name: "Yams", package: "Yams"),
         ]),
+        // Writes synthetic pool transcripts and times the snapshot parser (bench/).
+        .executableTarget(name: "snapshot-tool", dependencies: ["PoolCheck"]),
+        .testTarget(name: "PoolCheckTests", dependencies: ["PoolCheck"]),
         .executableTarget(name: "poolcheck", dependencies: [
             "PoolCheck",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
