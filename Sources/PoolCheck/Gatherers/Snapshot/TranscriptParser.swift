@@ -60,7 +60,8 @@ enum TranscriptParser {
                 return apply(read.records, xeClass, knownUUID: uuid, to: &view)
             }
         case .xeParamGet(let xeClass, let uuid, let field, let key):
-            issues = readParamGet(text, nonBlank, xeClass, uuid: uuid, field: field, key: key, slot: slot, snapshot: &snapshot)
+            issues = readParamGet(text, nonBlank, xeClass, uuid: uuid, field: field, key: key, promptLine: block.line,
+                                  slot: slot, snapshot: &snapshot)
         case .ifconfig:
             let read = IfconfigReader.read(text, lines: block.output)
             snapshot.withView(slot) { $0.add(interfaces: read.interfaces) }
@@ -126,7 +127,7 @@ enum TranscriptParser {
 
     /// `xe pool-param-get uuid=... param-name=default-SR` prints the bare value.
     private static func readParamGet(_ text: TranscriptText, _ lines: [Int], _ xeClass: XeClass, uuid: String?,
-                                     field: String?, key: String?, slot: Int,
+                                     field: String?, key: String?, promptLine: Int, slot: Int,
                                      snapshot: inout SnapshotBuilder) -> [LineIssue] {
         guard let uuid, XeValue.isUUID(uuid), let field, key == nil else {
             let reason = key != nil ? "a single map entry (param-key) is not read"
@@ -135,7 +136,7 @@ enum TranscriptParser {
         }
         let line = lines.first
         let value = line.map { text.string(text.trimmed(text.lines[$0])) } ?? ""
-        let record = XeRawRecord(fields: [.init(name: field, value: value, line: line ?? 0)])
+        let record = XeRawRecord(fields: [.init(name: field, value: value, line: line ?? promptLine)])
         return snapshot.withView(slot) { view in
             view.markSeen(xeClass, complete: false)
             return view.apply(xeClass, uuid: uuid, record)
