@@ -14,6 +14,14 @@ struct RecordTable<Record: XeDecodable>: Sendable {
         if complete { self.complete = true }
     }
 
+    /// After a complete listing: records it did not show no longer exist (a host that
+    /// joined another pool, a VM destroyed since an earlier listing).
+    mutating func retainOnly(_ uuids: Set<String>) {
+        guard records.contains(where: { !uuids.contains($0.uuid) }) else { return }
+        records.removeAll { !uuids.contains($0.uuid) }
+        index = Dictionary(uniqueKeysWithValues: records.enumerated().map { ($1.uuid, $0) })
+    }
+
     /// Applies a record's fields; returns the lines whose values did not fit their field.
     mutating func apply(uuid: String, _ record: XeRawRecord) -> [LineIssue] {
         let slot: Int

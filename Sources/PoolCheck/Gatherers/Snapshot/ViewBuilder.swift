@@ -50,6 +50,21 @@ struct ViewBuilder: Sendable {
         }
     }
 
+    mutating func retainOnly(_ xeClass: XeClass, _ uuids: Set<String>) {
+        switch xeClass {
+        case .pool: pools.retainOnly(uuids)
+        case .host: hosts.retainOnly(uuids)
+        case .pif: pifs.retainOnly(uuids)
+        case .bond: bonds.retainOnly(uuids)
+        case .network: networks.retainOnly(uuids)
+        case .vlan: vlans.retainOnly(uuids)
+        case .tunnel: tunnels.retainOnly(uuids)
+        case .sr: srs.retainOnly(uuids)
+        case .pbd: pbds.retainOnly(uuids)
+        case .vm: vms.retainOnly(uuids)
+        }
+    }
+
     mutating func apply(_ xeClass: XeClass, uuid: String, _ record: XeRawRecord) -> [LineIssue] {
         switch xeClass {
         case .pool: pools.apply(uuid: uuid, record)
