@@ -19,7 +19,7 @@ enum SnapshotFixture {
 
     /// The seed tutorial transcript ($POOLCHECK_SEED, or ../shared/seed beside the repository).
     static var seedPath: String? {
-        let candidates = [
+        let candidates: [String?] = [
             ProcessInfo.processInfo.environment["POOLCHECK_SEED"],
             repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/seed/xenserver-6.5-pool-tutorial.txt").path,
         ]
