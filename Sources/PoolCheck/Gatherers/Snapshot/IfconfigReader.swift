@@ -3,11 +3,12 @@
 /// and new (`eth0: flags=4163<UP,...>  mtu 1500` / `inet 1.2.3.4  netmask ...  broadcast ...`),
 /// indented or not, whole or through `| grep inet -B1`.
 enum IfconfigReader {
-    /// Continuation lines that carry nothing poolcheck uses.
+    /// Continuation lines that carry nothing poolcheck uses, by their first word.
     private static let ignoredLeads: Set<String> = [
-        "RX", "TX", "collisions:", "Interrupt:", "Memory:", "Base", "device", "loop", "unspec",
-        "infiniband", "txqueuelen", "media:", "status:", "options=", "nd6",
+        "RX", "TX", "Base", "device", "loop", "unspec", "infiniband", "txqueuelen", "media:", "status:", "nd6",
     ]
+    /// ... or by how the first word starts (`collisions:0`, `Interrupt:17`, `Memory:fe9e0000-...`).
+    private static let ignoredPrefixes = ["collisions:", "Interrupt:", "Memory:", "options=", "DMA"]
 
     static func read(_ text: TranscriptText, lines: [Int]) -> (interfaces: [OSInterface], unplaced: [LineIssue]) {
         var interfaces: [OSInterface] = []
@@ -59,7 +60,7 @@ enum IfconfigReader {
             interface.mac = words[1]
             return true
         default:
-            if ignoredLeads.contains(lead) { return true }
+            if ignoredLeads.contains(lead) || ignoredPrefixes.contains(where: lead.hasPrefix) { return true }
             // Old format flags line: `UP BROADCAST RUNNING MULTICAST  MTU:1500  Metric:1`.
             if let mtu = words.first(where: { $0.hasPrefix("MTU:") }) {
                 interface.mtu = Int(mtu.dropFirst(4))
