@@ -28,6 +28,8 @@ let package = Package(
             "BundledRules",
             .product(name: "Yams", package: "Yams"),
         ]),
+        // Writes synthetic pool transcripts and times the snapshot parser (bench/).
+        .executableTarget(name: "snapshot-tool", dependencies: ["PoolCheck"]),
         .executableTarget(name: "poolcheck", dependencies: [
             "PoolCheck",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

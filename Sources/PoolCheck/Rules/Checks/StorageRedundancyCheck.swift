@@ -27,7 +27,7 @@ struct StorageRedundancyCheck: HostCheck {
                            remediation: slaves.compactMap { $0 }.filter { $0.currently_attached != true }
                                .map { "xe pif-plug uuid=\($0.uuid)" }.joined(separator: "; ").nilIfEmpty)
         }
-        if host.record?.other_config?["multipathing"] == "true" {
+        if host.record?.multipathing == true || host.record?.other_config?["multipathing"] == "true" {
             return Finding(host.target, .holds, "\(host.name): storage multipathing is on",
                            evidence: evidence + ["host other-config multipathing: true"])
         }
