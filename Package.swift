@@ -1,4 +1,5 @@
 // swift-tools-version: 6.0
+import Foundation
 import PackageDescription
 
 let nio: [Target.Dependency] = [
@@ -7,6 +8,10 @@ let nio: [Target.Dependency] = [
     .product(name: "NIOHTTP1", package: "swift-nio"),
     .product(name: "NIOSSL", package: "swift-nio-ssl"),
 ]
+/// Every rule file under rules/, embedded in the binary so it works from any directory.
+let ruleFiles = ((try? FileManager.default.contentsOfDirectory(
+    atPath: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("rules").path)) ?? [])
+    .filter { $0.hasSuffix(".yaml") }.sorted()
 
 let package = Package(
     name: "poolcheck",
@@ -28,12 +33,17 @@ let package = Package(
         // XenAPI wire codecs (XML-RPC, JSON-RPC), safe parsers, read-only client and transport.
         // Knows nothing of rules or facts.
         .target(name: "XenAPI", dependencies: nio),
+        // The bundled rules/*.yaml, as bytes in the binary.
+        .target(name: "BundledRules", path: "rules", resources: ruleFiles.map { .embedInCode($0) }),
         // Facts, plan, gatherers, rule engine, check kinds, reporters.
         .target(name: "PoolCheck", dependencies: [
             "Addressing",
+            "BundledRules",
             "XenAPI",
             .product(name: "Yams", package: "Yams"),
         ]),
+        // Writes synthetic pool transcripts and times the snapshot parser (bench/).
+        .executableTarget(name: "snapshot-tool", dependencies: ["PoolCheck"]),
         .executableTarget(name: "poolcheck", dependencies: [
             "PoolCheck",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -51,5 +61,7 @@ let package = Package(
         ]),
         .testTarget(name: "XenAPITests", dependencies: ["XenAPI"]),
         .testTarget(name: "XAPISimulatorTests", dependencies: ["XAPISimulator", "XenAPI", "PoolCheck"]),
+        .testTarget(name: "AddressingTests", dependencies: ["Addressing"]),
+        .testTarget(name: "PoolCheckTests", dependencies: ["PoolCheck"]),
     ]
 )

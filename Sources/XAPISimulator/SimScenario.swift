@@ -83,7 +83,7 @@ extension SimScenario {
             values["other_config"] = pool.other_config.map(Self.map)
             return values
         }
-        put("host", database.hosts) { host, _ in
+        put("host", database.hosts) { host, refs in
             var values: [String: XapiValue] = [:]
             values["name_label"] = host.name_label.map(XapiValue.string)
             values["name_description"] = host.name_description.map(XapiValue.string)
@@ -96,6 +96,10 @@ extension SimScenario {
             values["cpu_info"] = host.cpu_info.map(Self.map)
             values["edition"] = host.edition.map(XapiValue.string)
             values["external_auth_type"] = host.external_auth_type.map(XapiValue.string)
+            values["suspend_image_sr"] = host.suspend_image_sr.map { .string(refs.reference(for: $0)) }
+            values["crash_dump_sr"] = host.crash_dump_sr.map { .string(refs.reference(for: $0)) }
+            values["multipathing"] = host.multipathing.map(XapiValue.bool)
+            values["other_config"] = host.other_config.map(Self.map)
             return values
         }
         put("PIF", database.PIFs) { pif, refs in
@@ -127,11 +131,13 @@ extension SimScenario {
             values["slaves"] = bond.slaves.map { refs.references(for: $0) }
             values["mode"] = bond.mode.map(XapiValue.string)
             values["links_up"] = bond.links_up.map { .int(Int64($0)) }
+            values["primary_slave"] = bond.primary_slave.map { .string(refs.reference(for: $0)) }
             return values
         }
         put("network", database.networks) { network, refs in
             var values: [String: XapiValue] = [:]
             values["name_label"] = network.name_label.map(XapiValue.string)
+            values["name_description"] = network.name_description.map(XapiValue.string)
             values["bridge"] = network.bridge.map(XapiValue.string)
             values["MTU"] = network.MTU.map { .int(Int64($0)) }
             values["PIFs"] = network.PIFs.map { refs.references(for: $0) }
@@ -153,6 +159,7 @@ extension SimScenario {
         put("SR", database.SRs) { sr, refs in
             var values: [String: XapiValue] = [:]
             values["name_label"] = sr.name_label.map(XapiValue.string)
+            values["name_description"] = sr.name_description.map(XapiValue.string)
             values["type"] = sr.type.map(XapiValue.string)
             values["content_type"] = sr.content_type.map(XapiValue.string)
             values["shared"] = sr.shared.map(XapiValue.bool)
@@ -166,6 +173,7 @@ extension SimScenario {
             values["SR"] = pbd.SR.map { .string(refs.reference(for: $0)) }
             values["device_config"] = pbd.device_config.map(Self.map)
             values["currently_attached"] = pbd.currently_attached.map(XapiValue.bool)
+            values["other_config"] = pbd.other_config.map(Self.map)
             return values
         }
         put("VM", database.VMs) { vm, refs in
@@ -175,6 +183,7 @@ extension SimScenario {
             values["is_control_domain"] = vm.is_control_domain.map(XapiValue.bool)
             values["is_a_template"] = vm.is_a_template.map(XapiValue.bool)
             values["resident_on"] = vm.resident_on.map { .string(refs.reference(for: $0)) }
+            values["other_config"] = vm.other_config.map(Self.map)
             return values
         }
 

@@ -4,8 +4,10 @@ import PoolCheck
 /// snapshot gatherer, so the simulator serves exactly the pool the transcripts show.
 public enum SimSnapshotSource {
     public static func facts(at path: String) throws -> Facts {
-        // The transcript gatherer lands on main separately; until this branch merges it,
-        // say so instead of guessing.
-        throw SimScenarioError("--snapshot needs the transcript gatherer (SnapshotGatherer), not in this build yet; use --facts FILE")
+        do {
+            return try SnapshotGatherer.gather(path: path)
+        } catch {
+            throw SimScenarioError("\(error)")
+        }
     }
 }

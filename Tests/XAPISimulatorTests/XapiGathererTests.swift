@@ -25,10 +25,18 @@ struct XapiGathererTests {
             pif.network_name_label = networks[pif.network!]?.name_label
             return pif
         }
+        let srs = database.SRs!
+        let pbds = database.PBDs!
         database.PBDs!.records = database.PBDs!.records.map { pbd in
             var pbd = pbd
             pbd.host_name_label = hosts[pbd.host!]?.name_label
+            pbd.SR_name_label = srs[pbd.SR!]?.name_label
             return pbd
+        }
+        database.SRs!.records = database.SRs!.records.map { sr in
+            var sr = sr
+            sr.host = sr.PBDs!.count > 1 ? "<shared>" : hosts[pbds[sr.PBDs![0]]!.host!]?.name_label
+            return sr
         }
         return database
     }

@@ -63,6 +63,10 @@ public enum XapiRecordMapper {
         host.cpu_info = fields["cpu_info"]?.stringMapValue
         host.edition = fields["edition"]?.stringValue
         host.external_auth_type = fields["external_auth_type"]?.stringValue
+        host.suspend_image_sr = table.uuid(fields["suspend_image_sr"])
+        host.crash_dump_sr = table.uuid(fields["crash_dump_sr"])
+        host.multipathing = fields["multipathing"]?.boolValue
+        host.other_config = fields["other_config"]?.stringMapValue
         return host
     }
 
@@ -100,6 +104,7 @@ public enum XapiRecordMapper {
         bond.slaves = table.uuids(fields["slaves"])
         bond.mode = fields["mode"]?.stringValue
         bond.links_up = fields["links_up"]?.intValue.map(Int.init)
+        bond.primary_slave = table.uuid(fields["primary_slave"])
         return bond
     }
 
@@ -107,6 +112,7 @@ public enum XapiRecordMapper {
         guard let uuid = fields["uuid"]?.stringValue else { return nil }
         var network = Network(uuid: uuid)
         network.name_label = fields["name_label"]?.stringValue
+        network.name_description = fields["name_description"]?.stringValue
         network.bridge = fields["bridge"]?.stringValue
         network.MTU = fields["MTU"]?.intValue.map(Int.init)
         network.PIFs = table.uuids(fields["PIFs"])
@@ -134,10 +140,16 @@ public enum XapiRecordMapper {
         guard let uuid = fields["uuid"]?.stringValue else { return nil }
         var sr = SR(uuid: uuid)
         sr.name_label = fields["name_label"]?.stringValue
+        sr.name_description = fields["name_description"]?.stringValue
         sr.type = fields["type"]?.stringValue
         sr.content_type = fields["content_type"]?.stringValue
         sr.shared = fields["shared"]?.boolValue
         sr.PBDs = table.uuids(fields["PBDs"])
+        // xe's derived `host` column, so facts read the same from either source.
+        if let pbds = fields["PBDs"]?.arrayValue {
+            sr.host = pbds.count > 1 ? "<shared>" : pbds.first.flatMap { table.field("host", of: $0) }
+                .flatMap { table.field("name_label", of: .string($0)) }
+        }
         sr.other_config = fields["other_config"]?.stringMapValue
         return sr
     }
@@ -148,8 +160,10 @@ public enum XapiRecordMapper {
         pbd.host = table.uuid(fields["host"])
         pbd.host_name_label = table.field("name_label", of: fields["host"])
         pbd.SR = table.uuid(fields["SR"])
+        pbd.SR_name_label = table.field("name_label", of: fields["SR"])
         pbd.device_config = fields["device_config"]?.stringMapValue.map(redactSecrets)
         pbd.currently_attached = fields["currently_attached"]?.boolValue
+        pbd.other_config = fields["other_config"]?.stringMapValue
         return pbd
     }
 
@@ -161,6 +175,7 @@ public enum XapiRecordMapper {
         vm.is_control_domain = fields["is_control_domain"]?.boolValue
         vm.is_a_template = fields["is_a_template"]?.boolValue
         vm.resident_on = table.uuid(fields["resident_on"])
+        vm.other_config = fields["other_config"]?.stringMapValue
         return vm
     }
 
