@@ -46,6 +46,7 @@ let package = Package(
         .executableTarget(name: "snapshot-tool", dependencies: ["PoolCheck"]),
         .executableTarget(name: "poolcheck", dependencies: [
             "PoolCheck",
+            "XenAPI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // A XAPI server for tests and demos (what vcsim is for vSphere).

@@ -24,8 +24,8 @@ struct CheckOptions: ParsableArguments {
         } catch {
             throw fail("\(error)")
         }
-        if plan == nil && sources.specs.isEmpty {
-            throw fail("nothing to check: give --plan FILE and/or a source (--snapshot PATH, --facts FILE)")
+        if plan == nil && sources.isEmpty {
+            throw fail("nothing to check: give --plan FILE and/or a source (--snapshot PATH, --facts FILE, --xapi HOST)")
         }
         let loadedPlan: Plan?
         let catalog: RuleCatalog
@@ -35,7 +35,7 @@ struct CheckOptions: ParsableArguments {
         } catch {
             throw fail("\(error)")
         }
-        let facts = try await sources.gather()
+        let facts = try await sources.gather(xapiMode: phase == .preflight ? .preflight : .audit)
         let fixedStart: Date?
         do {
             fixedStart = try ReportClock.sourceDateEpoch(environment)

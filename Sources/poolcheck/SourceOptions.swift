@@ -9,15 +9,24 @@ struct SourceOptions: ParsableArguments {
     @Option(name: .customLong("facts"), help: ArgumentHelp("Facts JSON written by `poolcheck facts`.", valueName: "FILE"))
     var factsFiles: [String] = []
 
+    @OptionGroup var xapi: XapiOptions
+
+    /// True when no source at all was named.
+    var isEmpty: Bool { specs.isEmpty && xapi.targets.isEmpty }
+
     var specs: [SourceSpec] {
         snapshots.map { .snapshot(path: $0) } + factsFiles.map { .facts(path: $0) }
     }
 
-    func gather() async throws -> Facts {
+    /// `xapiMode`: in preflight each `--xapi` host is asked on its own; in audit, the pool.
+    func gather(xapiMode: XapiGatherer.Mode = .audit) async throws -> Facts {
+        var facts: Facts
         do {
-            return try await Gathering.gather(specs)
+            facts = try await Gathering.gather(specs)
         } catch {
             throw fail("\(error)")
         }
+        facts.merge(try await xapi.gather(mode: xapiMode))
+        return facts
     }
 }

@@ -58,44 +58,63 @@ public struct NIOHTTPTransport: XapiTransport {
         let limit = maxResponseBytes
         let sniName = endpoint.hostIsIPAddress ? nil : endpoint.host
 
-        let bootstrap = ClientBootstrap(group: loop)
-            .connectTimeout(.nanoseconds(max(1, timeout.nanoseconds)))
-            .channelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
-            .channelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    if useTLS {
-                        let handler: NIOSSLClientHandler
-                        if let pin {
-                            handler = try NIOSSLClientHandler(context: sslContext, serverHostname: sniName) { chain, verdict in
-                                let presented = SHA256.hash((try? chain.first?.toDERBytes()) ?? [])
-                                if presented == pin {
-                                    verdict.succeed(.certificateVerified)
-                                } else {
-                                    progress.recordPinMismatch(SHA256.fingerprint(presented))
-                                    verdict.succeed(.failed)
+        let makeBootstrap: @Sendable () -> ClientBootstrap = {
+            ClientBootstrap(group: loop)
+                .connectTimeout(.nanoseconds(max(1, timeout.nanoseconds)))
+                .channelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
+                .channelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        if useTLS {
+                            let handler: NIOSSLClientHandler
+                            if let pin {
+                                handler = try NIOSSLClientHandler(context: sslContext, serverHostname: sniName) { chain, verdict in
+                                    let presented = SHA256.hash((try? chain.first?.toDERBytes()) ?? [])
+                                    if presented == pin {
+                                        verdict.succeed(.certificateVerified)
+                                    } else {
+                                        progress.recordPinMismatch(SHA256.fingerprint(presented))
+                                        verdict.succeed(.failed)
+                                    }
                                 }
+                            } else {
+                                handler = try NIOSSLClientHandler(context: sslContext, serverHostname: sniName)
                             }
-                        } else {
-                            handler = try NIOSSLClientHandler(context: sslContext, serverHostname: sniName)
+                            try channel.pipeline.syncOperations.addHandler(handler)
                         }
-                        try channel.pipeline.syncOperations.addHandler(handler)
+                        try channel.pipeline.syncOperations.addHTTPClientHandlers()
+                        try channel.pipeline.syncOperations.addHandler(
+                            ReplyCollector(server: server, limit: limit, promise: promise, progress: progress))
                     }
-                    try channel.pipeline.syncOperations.addHTTPClientHandlers()
-                    try channel.pipeline.syncOperations.addHandler(
-                        ReplyCollector(server: server, limit: limit, promise: promise, progress: progress))
                 }
-            }
+        }
 
         let timeoutTask = loop.scheduleTask(deadline: deadline) {
             promise.fail(XapiError.timeout(server: server, seconds: timeout.seconds, phase: progress.phase))
         }
         promise.futureResult.whenComplete { _ in timeoutTask.cancel() }
 
-        progress.setPhase("connecting")
-        bootstrap.connect(host: endpoint.host, port: endpoint.port).whenComplete { result in
+        // Name resolution is a blocking getaddrinfo: run it on NIO's thread pool, never on
+        // an event loop, so an unresolvable name cannot stall other calls; the deadline
+        // above still bounds it.
+        let address: EventLoopFuture<SocketAddress>
+        if endpoint.hostIsIPAddress {
+            address = loop.makeCompletedFuture { try SocketAddress(ipAddress: endpoint.host, port: endpoint.port) }
+        } else {
+            progress.setPhase("resolving \(endpoint.host)")
+            let host = endpoint.host
+            let port = endpoint.port
+            address = NIOThreadPool.singleton.runIfActive(eventLoop: loop) {
+                try SocketAddress.makeAddressResolvingHost(host, port: port)
+            }
+        }
+        address.whenFailure { _ in promise.fail(XapiError.unknownHost(server: server)) }
+        address.flatMap { resolved in
+            progress.setPhase("connecting")
+            return makeBootstrap().connect(to: resolved)
+        }.whenComplete { result in
             switch result {
             case .failure(let error):
-                promise.fail(Self.connectError(error, server: server, timeout: timeout))
+                promise.fail(Self.connectError(error, server: server, timeout: timeout))  // no-op after a resolution failure
             case .success(let channel):
                 progress.setPhase(useTLS ? "TLS handshake or request" : "server accepted the connection but sent no reply")
                 promise.futureResult.whenComplete { _ in channel.close(promise: nil) }

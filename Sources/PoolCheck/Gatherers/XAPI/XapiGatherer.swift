@@ -96,7 +96,9 @@ public struct XapiGatherer: Sendable {
             return facts(from: records, target: target, session: session)
         } catch {
             let message = (error as? XapiError)?.description ?? "\(target.endpoint.url): \(error)"
-            return Facts(probeFailures: [ProbeFailure(target: target.label, source: "xapi",
+            // Named by the bare host (no scheme or port), which is how the rule engine
+            // matches a failure to a host's name or address; the message keeps the URL.
+            return Facts(probeFailures: [ProbeFailure(target: target.endpoint.host, source: "xapi",
                                                       message: credentials.redacting(message))])
         }
     }
