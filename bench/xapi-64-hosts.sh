@@ -27,12 +27,14 @@ trap cleanup EXIT
 swift build -c release --product xapi-sim >/dev/null
 swift build -c release --product xapi-probe >/dev/null
 BIN=$(swift build -c release --show-bin-path)
-if swift build -c release --product poolcheck >/dev/null 2>&1 && "$BIN/poolcheck" audit --help 2>/dev/null | grep -q -- '--xapi'; then
-    CLIENT=("$BIN/poolcheck" audit --report "json:$WORK/report.json")
+# BENCH_CLIENT=probe measures the gatherer alone (xapi-probe), =poolcheck the whole audit.
+if [ "${BENCH_CLIENT:-poolcheck}" = poolcheck ] && swift build -c release --product poolcheck >/dev/null 2>&1 \
+    && "$BIN/poolcheck" audit --help 2>/dev/null | grep -q -- '--xapi'; then
+    CLIENT=("$BIN/poolcheck" audit --report json:-)
     CLIENT_NAME="poolcheck audit"
 else
     CLIENT=("$BIN/xapi-probe" --summary-only)
-    CLIENT_NAME="xapi-probe (gatherer only; poolcheck audit --xapi not on this branch yet)"
+    CLIENT_NAME="xapi-probe (the gatherer alone)"
 fi
 
 export POOLCHECK_PASSWORD="bench-$RANDOM-$RANDOM"
@@ -60,8 +62,10 @@ echo "== client: $CLIENT_NAME"
 echo "== call count does not grow with hosts"
 start_sim small 8 "$VMS"
 start_sim big "$HOSTS" "$VMS"
-"${CLIENT[@]}" --xapi "$(master_of small)" --pin-sha256 "$(pin_of small)"
-"${CLIENT[@]}" --xapi "$(master_of big)" --pin-sha256 "$(pin_of big)"
+# Exit 0 or 1 are verdicts (pass/fail); 2 or 3 mean bad usage or a probe error.
+run_client() { local rc=0; timeout 60 "${CLIENT[@]}" "$@" >/dev/null || rc=$?; [ "$rc" -le 1 ] || { echo "FAIL: client exit $rc" >&2; exit 1; }; }
+run_client --xapi "$(master_of small)" --pin-sha256 "$(pin_of small)"
+run_client --xapi "$(master_of big)" --pin-sha256 "$(pin_of big)"
 small_calls=$(calls_of small)
 big_calls=$(calls_of big)
 echo "8 hosts: $small_calls calls; $HOSTS hosts: $big_calls calls"
@@ -76,7 +80,7 @@ if grep -rq -- "$POOLCHECK_PASSWORD" "$WORK"/*.jsonl "$WORK"/*.out; then
 fi
 
 echo "== one $HOSTS-host pool, $VMS VMs, HTTPS with a pinned certificate"
-hyperfine --warmup 2 --runs "$RUNS" --export-json "$WORK/one.json" \
+hyperfine -i --warmup 2 --runs "$RUNS" --export-json "$WORK/one.json" \
     "${CLIENT[*]} --xapi $(master_of big) --pin-sha256 $(pin_of big)"
 one_mean=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["mean"])' "$WORK/one.json")
 
@@ -86,9 +90,9 @@ for i in $(seq 1 "$POOLS"); do start_sim "p$i" "$HOSTS" "$VMS"; done
     echo '#!/usr/bin/env bash'
     echo 'pids=()'
     for i in $(seq 1 "$POOLS"); do
-        echo "${CLIENT[*]} --xapi $(master_of "p$i") --pin-sha256 $(pin_of "p$i") 2>/dev/null & pids+=(\$!)"
+        echo "${CLIENT[*]} --xapi $(master_of "p$i") --pin-sha256 $(pin_of "p$i") >/dev/null 2>&1 & pids+=(\$!)"
     done
-    echo 'status=0; for pid in "${pids[@]}"; do wait "$pid" || status=1; done; exit $status'
+    echo 'status=0; for pid in "${pids[@]}"; do rc=0; wait "$pid" || rc=$?; [ "$rc" -le 1 ] || status=1; done; exit $status'
 } >"$WORK/all-at-once.sh"
 chmod +x "$WORK/all-at-once.sh"
 hyperfine --runs 3 --export-json "$WORK/all.json" "$WORK/all-at-once.sh"

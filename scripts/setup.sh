@@ -8,6 +8,7 @@ packages=(
   libxml2-utils                     # xmllint: JUnit reports are validated against the XSD
   rpcbind nfs-ganesha nfs-ganesha-vfs nfs-kernel-server nfs-common  # NFS lab servers, showmount
   tcpdump iproute2 hyperfine        # traffic lab, namespaces, benchmarks
+  openssl                           # xapi-sim's self-signed HTTPS certificates
 )
 
 missing=()
@@ -28,4 +29,10 @@ if ((${#missing[@]})); then
   fi
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
   if $made_policy; then "${sudo_cmd[@]}" rm -f /usr/sbin/policy-rc.d; fi
+fi
+
+# The official XenAPI Python SDK: the independent client that proves xapi-sim speaks XAPI.
+if ! python3 -c 'import XenAPI' 2>/dev/null; then
+  echo "setup: installing the XenAPI Python SDK (pip)"
+  python3 -m pip install --quiet XenAPI
 fi

@@ -60,7 +60,7 @@ struct ClientSimulatorTests {
         await simulator.shutdown()
         let (error, seconds) = await SimHarness.timedError { _ = try await SimHarness.client(url).login() }
         #expect(error == .connectionRefused(server: url))
-        #expect(seconds < 2)
+        #expect(seconds < SimHarness.slack)
     }
 
     @Test func anUnknownHostNameIsSaidSo() async throws {
@@ -68,7 +68,7 @@ struct ClientSimulatorTests {
             _ = try await SimHarness.client("http://no-such-host.invalid:4430/", timeout: .seconds(3)).login()
         }
         #expect(error == .unknownHost(server: "http://no-such-host.invalid:4430/") || { if case .timeout = error { true } else { false } }())
-        #expect(seconds < 4)
+        #expect(seconds < 3 + SimHarness.slack, "\(String(describing: error))")
     }
 
     @Test func aServerThatNeverAnswersHitsTheDeadline() async throws {
@@ -83,7 +83,7 @@ struct ClientSimulatorTests {
         }
         #expect(limit == 0.8)
         #expect(phase.contains("accepted the connection"))
-        #expect(seconds >= 0.7 && seconds < 2.0)
+        #expect(seconds >= 0.7 && seconds < 0.8 + SimHarness.slack)
     }
 
     @Test func aReplyCutMidwayIsSaidSo() async throws {
@@ -95,7 +95,7 @@ struct ClientSimulatorTests {
             return
         }
         #expect(detail.contains("mid-reply"))
-        #expect(seconds < 2)
+        #expect(seconds < SimHarness.slack)
     }
 
     @Test func aDroppedConnectionIsSaidSo() async throws {
@@ -154,8 +154,8 @@ struct TLSSimulatorTests {
     @Test func verifiesPinsAndRefuses() async throws {
         let directory = SimHarness.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let identity = try SimTLSIdentity.generate(in: directory + "/a")
-        let other = try SimTLSIdentity.generate(in: directory + "/b")
+        let identity = try await offCooperativePool { try SimTLSIdentity.generate(in: directory + "/a") }
+        let other = try await offCooperativePool { try SimTLSIdentity.generate(in: directory + "/b") }
         let simulator = try await SimHarness.start(hosts: 1, tls: identity)
         defer { Task { await simulator.shutdown() } }
         let url = simulator.master!.url
@@ -185,7 +185,7 @@ struct TLSSimulatorTests {
             _ = try await SimHarness.client(url, tls: XapiTLSOptions(pinnedSHA256: otherPin)).login()
         }
         #expect(mismatch == .pinMismatch(server: url, expected: try other.fingerprintSHA256(), actual: try identity.fingerprintSHA256()))
-        #expect(seconds < 2)
+        #expect(seconds < SimHarness.slack)
 
         // --insecure talks to anyone.
         _ = try await SimHarness.client(url, tls: XapiTLSOptions(insecure: true)).login()

@@ -32,7 +32,7 @@ struct PythonSDKTests {
     }
 
     @Test func theSDKLogsInAndReadsEveryClass() async throws {
-        guard Self.sdkAvailable() else {
+        guard try await offCooperativePool({ Self.sdkAvailable() }) else {
             let reason = "python3 with the XenAPI SDK not found (pip install XenAPI)"
             if ProcessInfo.processInfo.environment["POOLCHECK_REQUIRE_ROOT_TESTS"] == "1" {
                 Issue.record("required: \(reason)")
@@ -43,14 +43,15 @@ struct PythonSDKTests {
         }
         let directory = SimHarness.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let identity = try SimTLSIdentity.generate(in: directory)
+        let identity = try await offCooperativePool { try SimTLSIdentity.generate(in: directory) }
         let simulator = try await SimHarness.start(hosts: 3, vms: 11, tls: identity, logPath: directory + "/calls.jsonl")
         defer { Task { await simulator.shutdown() } }
 
-        let result = try Self.run(["python3", Self.script], environment: [
+        let environment = [
             "SIM_MASTER_URL": simulator.master!.url, "SIM_MEMBER_URL": simulator.listener(named: "xs-2")!.url,
             "SIM_PASSWORD": SimHarness.password,
-        ])
+        ]
+        let result = try await offCooperativePool { try Self.run(["python3", Self.script], environment: environment) }
         #expect(result.status == 0, "\(result.errors)")
         let report = try JSONCodec.decode(Array(result.output.utf8))
         #expect(report["counts"] == ["pool": 1, "host": 3, "PIF": 12, "Bond": 0, "network": 4, "VLAN": 0, "tunnel": 0,

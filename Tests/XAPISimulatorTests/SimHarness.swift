@@ -6,6 +6,10 @@ import XenAPI
 /// Starts simulators on loopback for a test and builds clients that talk to them.
 enum SimHarness {
     static let password = "CANARY-8c1f-pw"
+    /// Seconds allowed beyond a deadline before a test calls it missed. The deadline itself
+    /// fires on a NIO event loop; but CPU-bound sibling suites (property tests) can hold
+    /// both cooperative threads for seconds, delaying when the test sees the error.
+    static let slack: Double = 15
 
     static func start(hosts: Int = 2, vms: Int = 10, tls: SimTLSIdentity? = nil, faults: [String: SimFault] = [:],
                       logPath: String? = nil) async throws -> XapiSimulator {
@@ -37,5 +41,13 @@ enum SimHarness {
         }
         let elapsed = clock.now - start
         return (caught, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+}
+
+/// Runs blocking work (a child process, openssl) on a Dispatch thread, so it never holds
+/// one of the few cooperative threads that every other async test needs to resume.
+func offCooperativePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
     }
 }

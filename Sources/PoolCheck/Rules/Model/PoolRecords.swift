@@ -5,8 +5,13 @@ enum PoolRecords {
     static func all<Record: XapiRecord>(_ views: [HostView], _ set: (XapiDatabase) -> RecordSet<Record>?) -> [Record] {
         var byUUID: [String: Record] = [:]
         var order: [String] = []
+        // Over XAPI every member's view holds the same (shared) database: merge each
+        // distinct record set once. Array equality is O(1) for shared storage.
+        var merged: [RecordSet<Record>] = []
         for view in views {
-            for record in set(view.database)?.records ?? [] {
+            guard let records = set(view.database), !merged.contains(records) else { continue }
+            merged.append(records)
+            for record in records.records {
                 if let known = byUUID[record.uuid] {
                     if fieldCount(record) >= fieldCount(known) { byUUID[record.uuid] = record }
                 } else {
