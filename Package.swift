@@ -12,6 +12,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "poolcheck", targets: ["poolcheck"]),
+        .executable(name: "poolcheck-fuzz", targets: ["poolcheck-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -34,6 +35,8 @@ let package = Package(
             "PoolCheck",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // libFuzzer harness for the plan, rule and transcript readers (fuzz/run.sh); a replayer otherwise.
+        .executableTarget(name: "poolcheck-fuzz", dependencies: ["PoolCheck"]),
         .testTarget(name: "AddressingTests", dependencies: ["Addressing"]),
         .testTarget(name: "PoolCheckTests", dependencies: ["PoolCheck"]),
     ]
