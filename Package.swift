@@ -19,6 +19,17 @@ let package = Package(
             "Addressing",
             .product(name: "Yams", package: "Yams"),
         ]),
+        // libtirpc, found through pkg-config (Debian: libtirpc-dev). Only CTirpc uses it.
+        .systemLibrary(name: "CLibtirpc", pkgConfig: "libtirpc",
+                       providers: [.apt(["libtirpc-dev"])]),
+        // ONC RPC calls (rpcbind, mountd, nfsd NULL) with deadlines, behind a narrow header.
+        .target(name: "CTirpc", dependencies: ["CLibtirpc"],
+                linkerSettings: [.linkedLibrary("tirpc")]),
+        // Async NFS probing over CTirpc, and the exports(5) client-spec matcher.
+        .target(name: "NFSProbe", dependencies: ["CTirpc", "Addressing"]),
+        // Internal helper the lab tests and benchmarks run inside namespaces.
+        .executableTarget(name: "nfs-probe-cli", dependencies: ["NFSProbe"]),
+        .testTarget(name: "NFSProbeTests", dependencies: ["NFSProbe", "CTirpc"]),
         .executableTarget(name: "poolcheck", dependencies: [
             "PoolCheck",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
