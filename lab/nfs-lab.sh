@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # The poolcheck NFS lab: NFS servers and clients in network namespaces.
 # See lab/README.md. Commands:
-#   nfs-lab.sh up [--id ID] [--servers ganesha,knfsd]   prints PC_LAB_ID=ID
+#   nfs-lab.sh up [--id ID] [--servers ganesha,knfsd,fault]   prints PC_LAB_ID=ID
+#   nfs-lab.sh hold [--id ID] [--servers ...]   up, then down when stdin closes
+#                               (tests hold the pipe: the lab goes even if
+#                               the test process dies)
 #   nfs-lab.sh down ID          kill the lab's processes (by PID), delete it
 #   nfs-lab.sh status ID        namespaces, addresses, rpcbind registrations
 #   nfs-lab.sh exec ID ROLE CMD...   run CMD inside a lab namespace (with the
@@ -9,12 +12,14 @@
 #                               server's private mount namespace
 #   nfs-lab.sh list             ids of labs whose state directory exists
 # Roles: gsh (ganesha, 172.16.0.34), knfs (knfsd mountd, 172.16.0.44),
+#        kflt (knfsd mountd for fault tests, 172.16.0.41),
 #        hole (172.16.0.45, answers nothing), xs1 (172.16.0.35 + .38),
 #        xs2 (172.16.0.36), mgmt (172.16.0.10/27), out (172.16.0.60).
 set -euo pipefail
 LAB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 STATE_ROOT=${PC_LAB_STATE_ROOT:-/tmp}
-ALL_ROLES="gsh knfs hole xs1 xs2 mgmt out"
+ALL_ROLES="gsh knfs kflt hole xs1 xs2 mgmt out"
+SERVER_ROLES="gsh knfs kflt"
 
 die() { echo "nfs-lab: $*" >&2; exit 1; }
 state_dir() { echo "$STATE_ROOT/pc-nfslab-$1"; }
@@ -25,6 +30,7 @@ addresses() {
     case $1 in
     gsh)  echo "172.16.0.34/28 fd00:5::34/64" ;;
     knfs) echo "172.16.0.44/28 fd00:5::44/64" ;;
+    kflt) echo "172.16.0.41/28 fd00:5::41/64" ;;
     hole) echo "172.16.0.45/28" ;;
     xs1)  echo "172.16.0.35/28 172.16.0.38/28 fd00:5::35/64" ;;
     xs2)  echo "172.16.0.36/28 fd00:5::36/64" ;;
@@ -74,7 +80,7 @@ wait_registered() {   # wait_registered ID ROLE : mountd registered with rpcbind
 
 cmd_up() {
     need_root
-    local id="" servers="ganesha,knfsd"
+    local id="" servers="ganesha,knfsd,fault"
     while [ $# -gt 0 ]; do
         case $1 in
         --id) id=$2; shift 2 ;;
@@ -107,8 +113,10 @@ cmd_up() {
 
     case ",$servers," in *,ganesha,*) start_server "$id" gsh ganesha ;; esac
     case ",$servers," in *,knfsd,*) start_server "$id" knfs knfsd ;; esac
+    case ",$servers," in *,fault,*) start_server "$id" kflt knfsd ;; esac
     case ",$servers," in *,ganesha,*) wait_registered "$id" gsh ;; esac
     case ",$servers," in *,knfsd,*) wait_registered "$id" knfs ;; esac
+    case ",$servers," in *,fault,*) wait_registered "$id" kflt ;; esac
     trap - ERR
     echo "PC_LAB_ID=$id"
 }
@@ -141,7 +149,7 @@ cmd_down() {
         # shellcheck disable=SC2086
         kill_pids $pids
     done
-    for role in gsh knfs; do
+    for role in $SERVER_ROLES; do
         [ -f "$s/$role.pid" ] && kill_pids "$(cat "$s/$role.pid")"
     done
     for role in $ALL_ROLES br; do
@@ -162,8 +170,8 @@ cmd_status() {
         n=$(ns "$id" "$role")
         printf '%-5s %-16s %s\n' "$role" "$n" "$(ip -n "$n" -br addr show dev eth0 2>/dev/null | awk '{$1=$2=""; print}')"
     done
-    for role in gsh knfs; do
-        grep -q "$( [ $role = gsh ] && echo ganesha || echo knfsd )" "$s/servers" || continue
+    for role in $SERVER_ROLES; do
+        [ -f "$s/$role.pid" ] || continue
         echo "== rpcbind on $role"
         ip netns exec "$(ns "$id" "$role")" rpcinfo -p 127.0.0.1 || true
     done
@@ -175,7 +183,7 @@ cmd_exec() {
     [ -d "$s" ] || die "no lab $id ($s missing)"
     [ $# -gt 0 ] || die "exec: no command"
     case $role in
-    gsh|knfs)
+    gsh|knfs|kflt)
         # Enter the server's network and private mount namespaces.
         [ -f "$s/$role.shell" ] || die "exec: server $role is not running in lab $id"
         exec nsenter -t "$(cat "$s/$role.shell")" -m -n -- "$@"
@@ -188,6 +196,18 @@ cmd_exec() {
     esac
 }
 
+cmd_hold() {
+    # Bring the lab up, then keep it until stdin reaches EOF (the holder
+    # closed it or died), or a signal comes; always take it down.
+    local id="" args=("$@")
+    while [ $# -gt 0 ]; do case $1 in --id) id=$2; shift 2 ;; *) shift ;; esac; done
+    [ -n "$id" ] || { id=$$; args+=(--id "$id"); }
+    trap 'cmd_down "$id" >&2' EXIT
+    trap 'exit 1' TERM INT HUP
+    cmd_up "${args[@]}"
+    cat >/dev/null || true
+}
+
 cmd_list() {
     local d
     for d in "$STATE_ROOT"/pc-nfslab-*; do [ -d "$d" ] && echo "${d##*/pc-nfslab-}"; done
@@ -196,9 +216,10 @@ cmd_list() {
 
 case ${1:-} in
 up) shift; cmd_up "$@" ;;
+hold) shift; cmd_hold "$@" ;;
 down) shift; cmd_down "$@" ;;
 status) shift; cmd_status "$@" ;;
 exec) shift; [ $# -ge 3 ] || die "usage: exec ID ROLE CMD..."; cmd_exec "$@" ;;
 list) cmd_list ;;
-*) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+*) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

@@ -1,4 +1,4 @@
-/* rpcbind: GETADDR (v4, v3), portmap GETPORT (v2) and DUMP (v2). */
+/* rpcbind: GETVERSADDR (v4), GETADDR (v3), portmap GETPORT (v2) and DUMP (v2). */
 #include "internal.h"
 #include "rpcbind.h"
 
@@ -62,7 +62,10 @@ ctirpc_status ctirpc_rpcbind_lookup(ctirpc_conn *conn, const char *server, uint3
         ctirpc_uaddr_result result;
         memset(&result, 0, sizeof result);
         ctirpc_decode_limits_init(&result.limits, NULL, deadline);
-        if (!ctirpc_conn_call(conn, RPCBPROC_GETADDR, (xdrproc_t)xdr_rpcb, &query, (xdrproc_t)decode_uaddr,
+        /* v4 GETVERSADDR answers only for the exact version; GETADDR may
+         * answer with the port of another version of the program. */
+        uint32_t procedure = vers == RPCBVERS4 ? RPCBPROC_GETVERSADDR : RPCBPROC_GETADDR;
+        if (!ctirpc_conn_call(conn, procedure, (xdrproc_t)xdr_rpcb, &query, (xdrproc_t)decode_uaddr,
                               &result, deadline, "rpcbind GETADDR", server, error)) {
             free(result.uaddr);
             if (error->status == CTIRPC_VERSION_MISMATCH) continue; /* an older rpcbind: step down */

@@ -67,8 +67,8 @@ ctirpc_status ctirpc_rpcbind_dump(const char *server, const ctirpc_options *opti
                                   ctirpc_registration_list *out, ctirpc_error *error);
 void ctirpc_registration_list_free(ctirpc_registration_list *list);
 
-/* Port of (program, version, protocol): rpcbind v4 GETADDR, then v3
- * GETADDR, then portmap v2 GETPORT. *rpcbind_version tells which answered.
+/* Port of (program, version, protocol): rpcbind v4 GETVERSADDR (the exact
+ * version), then v3 GETADDR, then portmap v2 GETPORT. *rpcbind_version tells which answered.
  * Not registered: CTIRPC_PROGRAM_NOT_REGISTERED. */
 ctirpc_status ctirpc_rpcbind_getport(const char *server, uint32_t program, uint32_t version,
                                      int protocol, const ctirpc_options *options,
