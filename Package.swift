@@ -28,7 +28,7 @@ let package = Package(
         // Async NFS probing over CTirpc, and the exports(5) client-spec matcher.
         .target(name: "NFSProbe", dependencies: ["CTirpc", "Addressing"]),
         // Internal helper the lab tests and benchmarks run inside namespaces.
-        .executableTarget(name: "nfs-probe-cli", dependencies: ["NFSProbe"]),
+        .executableTarget(name: "nfs-probe-cli", dependencies: ["NFSProbe", "Addressing"]),
         .testTarget(name: "NFSProbeTests", dependencies: ["NFSProbe", "CTirpc"]),
         .executableTarget(name: "poolcheck", dependencies: [
             "PoolCheck",

@@ -1,10 +1,13 @@
 import Foundation
+import Addressing
 import NFSProbe
 
 /// nfs-probe-cli COMMAND SERVER [--source IP] [--timeout SECONDS] [--json]
 ///   exports   print the export list as `showmount -e` does
 ///   rpcinfo   print rpcbind's registrations as `rpcinfo -p` does
 ///   ping      NULL call to nfsd v3 and v4
+///   verdicts  export list plus a verdict per --client IP / --clients-file
+///             (ExportsReport JSON with --json)
 /// Exit 0 answered, 3 the server could not be asked, 2 bad usage.
 enum ProbeCLI {
     struct Arguments {
@@ -17,6 +20,7 @@ enum ProbeCLI {
         var port: UInt16?
         var mountVersion: UInt32 = 3
         var transport: RPCTransport = .tcp
+        var dialect: ExportsDialect?
     }
 
     static func main(_ argv: [String]) async {
@@ -68,6 +72,38 @@ enum ProbeCLI {
                     }
                 }
                 if failed { exit(3) }
+            case "verdicts":
+                var clients = args.clients
+                if let file = args.clientsFile {
+                    guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                        FileHandle.standardError.write(Data("nfs-probe-cli: cannot read \(file)\n".utf8))
+                        exit(2)
+                    }
+                    clients += text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty }
+                }
+                var addresses: [IPAddress] = []
+                for client in clients {
+                    guard let address = IPAddress(client) else {
+                        FileHandle.standardError.write(Data("nfs-probe-cli: '\(client)' is not an IP address\n".utf8))
+                        exit(2)
+                    }
+                    addresses.append(address)
+                }
+                async let listing = prober.exports(server: args.server)
+                async let services = prober.registrations(server: args.server)
+                let registrations = try await services
+                let dialect = args.dialect ?? ExportsDialect.detect(registrations: registrations)
+                let report = await ExportsReport.build(
+                    server: args.server, exports: try await listing.exports, services: registrations,
+                    clients: addresses, matcher: ExportMatcher(dialect: dialect))
+                if args.json {
+                    printJSON(report)
+                } else {
+                    for export in report.exports {
+                        print("\(export.path) \(export.groups.joined(separator: ","))")
+                        for c in export.clients { print("  \(c.address) \(c.verdict.rawValue) \(c.group ?? "-")") }
+                    }
+                }
             default:
                 FileHandle.standardError.write(Data("nfs-probe-cli: unknown command '\(args.command)'\n".utf8))
                 exit(2)
@@ -108,6 +144,11 @@ enum ProbeCLI {
                 guard let v = UInt32(try value(a)) else { throw UsageError(description: "--mount-version needs 1 or 3") }
                 args.mountVersion = v
             case "--udp": args.transport = .udp
+            case "--dialect":
+                guard let d = ExportsDialect(rawValue: try value(a)) else {
+                    throw UsageError(description: "--dialect needs knfsd, ganesha or unknown")
+                }
+                args.dialect = d
             default:
                 if a.hasPrefix("--") { throw UsageError(description: "unknown option \(a)") }
                 positional.append(a)
