@@ -27,7 +27,10 @@ struct PoolCheckCommand: AsyncParsableCommand {
                 print(fullMessage(for: error))
                 Foundation.exit(0)
             }
-            FileHandle.standardError.write(Data(("poolcheck: " + fullMessage(for: error) + "\n").utf8))
+            // One line: the problem and where help is, not the whole usage text.
+            let problem = message(for: error).split(separator: "\n").first.map(String.init) ?? "bad usage"
+            let cleaned = problem.hasPrefix("Error: ") ? String(problem.dropFirst(7)) : problem
+            FileHandle.standardError.write(Data("poolcheck: \(cleaned) (see `poolcheck --help`)\n".utf8))
             Foundation.exit(2)
         }
     }

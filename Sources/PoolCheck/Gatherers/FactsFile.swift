@@ -10,9 +10,7 @@ public enum FactsFile {
     }
 
     public static func read(path: String) throws -> Facts {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(file: path, line: nil, "cannot read facts file")
-        }
+        let data = Data(try TextFile.read(path, what: "facts").utf8)
         let facts: Facts
         do {
             facts = try JSONDecoder().decode(Facts.self, from: data)

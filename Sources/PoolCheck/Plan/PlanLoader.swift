@@ -4,13 +4,7 @@ import Foundation
 /// Reads and validates a plan file; every mistake is an InputError with file:line.
 public enum PlanLoader {
     public static func load(path: String) throws -> Plan {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw InputError(file: path, line: nil, "cannot read plan: \(error.localizedDescription)")
-        }
-        return try parse(text, file: path)
+        try parse(try TextFile.read(path, what: "plan"), file: path)
     }
 
     public static func parse(_ text: String, file: String) throws -> Plan {

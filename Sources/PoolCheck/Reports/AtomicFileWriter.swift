@@ -71,21 +71,17 @@ public enum AtomicFileWriter {
         }
     }
 
+    /// `mkdir -p`, naming the component that is in the way.
     private static func createDirectories(_ directory: String, for path: String) throws(ReportWriteError) {
         if isDirectory(directory) { return }
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            // Name the component that is in the way, as mkdir -p would.
-            var prefix = ""
-            for component in directory.split(separator: "/", omittingEmptySubsequences: true) {
-                prefix += (prefix.isEmpty && !directory.hasPrefix("/") ? "" : "/") + component
-                var info = stat()
-                if stat(prefix, &info) == 0, info.st_mode & S_IFMT != S_IFDIR {
-                    throw ReportWriteError(path: path, reason: "\(prefix) is not a directory")
-                }
+        var prefix = directory.hasPrefix("/") ? "" : "."
+        for component in directory.split(separator: "/", omittingEmptySubsequences: true) {
+            prefix += "/" + component
+            if isDirectory(prefix) { continue }
+            if access(prefix, F_OK) == 0 { throw ReportWriteError(path: path, reason: "\(prefix) is not a directory") }
+            if mkdir(prefix, 0o755) != 0, errno != EEXIST || !isDirectory(prefix) {
+                throw ReportWriteError(path: path, reason: "cannot create directory \(prefix): \(String(cString: strerror(errno)))")
             }
-            throw ReportWriteError(path: path, reason: "cannot create directory \(directory): \(reason(of: error))")
         }
     }
 
@@ -98,15 +94,6 @@ public enum AtomicFileWriter {
     private static func syncDirectory(_ directory: String) {
         let fd = open(directory, O_RDONLY)
         if fd >= 0 { _ = fsync(fd); close(fd) }
-    }
-
-    private static func reason(of error: any Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
-        return nsError.localizedDescription
     }
 }
 

@@ -33,7 +33,7 @@ public struct JUnitReporter: Reporter {
     public init() {}
 
     public func render(_ report: RunReport) -> String {
-        let suites = Self.suites(of: report)
+        let suites = TargetGroup.groups(of: report)
         let timestamp = ReportClock.zoneFreeUTC(report.started)
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<!-- poolcheck \(report.phase.rawValue): fail = failure type=\"error\", warn = failure type=\"warning\", error = error, skip = skipped; evidence in system-out -->\n"
@@ -44,7 +44,7 @@ public struct JUnitReporter: Reporter {
             let errors = suite.results.filter { $0.status == .error }.count
             let skipped = suite.results.filter { $0.status == .skip }.count
             out += "  <testsuite package=\"poolcheck\" id=\"\(id)\" name=\"\(XMLText.attribute(suite.name))\""
-            out += " timestamp=\"\(timestamp)\" hostname=\"\(XMLText.attribute(suite.hostname))\""
+            out += " timestamp=\"\(timestamp)\" hostname=\"\(XMLText.attribute(suite.isPool ? suite.poolName : suite.name))\""
             out += " tests=\"\(suite.results.count)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\" time=\"0\">\n"
             out += "    <properties>\n"
             for (name, value) in Self.properties(report, suite) {
@@ -82,38 +82,6 @@ public struct JUnitReporter: Reporter {
         return out
     }
 
-    struct Suite {
-        var name: String
-        var hostname: String
-        var isPool: Bool
-        var results: [CheckResult]
-    }
-
-    /// Host suites in the report's host order (then hosts only results
-    /// name), then the pool suite, which is always present.
-    static func suites(of report: RunReport) -> [Suite] {
-        var hostOrder: [String] = []
-        var byHost: [String: [CheckResult]] = [:]
-        for host in report.hosts where byHost[host] == nil {
-            hostOrder.append(host)
-            byHost[host] = []
-        }
-        var poolResults: [CheckResult] = []
-        for result in report.results {
-            guard result.target.kind == "host" else { poolResults.append(result); continue }
-            if byHost[result.target.name] == nil { hostOrder.append(result.target.name); byHost[result.target.name] = [] }
-            byHost[result.target.name, default: []].append(result)
-        }
-        var suites = hostOrder.map { host in
-            let name = nonEmptyToken(host, fallback: "unnamed-host")
-            return Suite(name: name, hostname: name, isPool: false, results: byHost[host] ?? [])
-        }
-        let poolName = nonEmptyToken(report.results.first { $0.target.kind == "pool" }?.target.name ?? "", fallback: "pool")
-        let poolSuiteName = suites.contains { $0.name == poolName } ? "pool \(poolName)" : poolName
-        suites.append(Suite(name: poolSuiteName, hostname: poolName, isPool: true, results: poolResults))
-        return suites
-    }
-
     /// Message, evidence and remediation as a person reads them in CI.
     static func details(_ result: CheckResult) -> String {
         var lines = [result.message]
@@ -125,19 +93,14 @@ public struct JUnitReporter: Reporter {
         return lines.joined(separator: "\n")
     }
 
-    private static func properties(_ report: RunReport, _ suite: Suite) -> [(String, String)] {
+    private static func properties(_ report: RunReport, _ suite: TargetGroup) -> [(String, String)] {
         [
             ("poolcheck.version", report.toolVersion),
             ("poolcheck.phase", report.phase.rawValue),
             ("poolcheck.started", ReportClock.iso8601UTC(report.started)),
-            ("poolcheck.duration_s", "\(ReportClock.roundedSeconds(report.duration))"),
+            ("poolcheck.duration_s", ReportClock.secondsText(report.duration)),
             ("poolcheck.suite", suite.isPool ? "pool" : "host"),
         ]
-    }
-
-    private static func nonEmptyToken(_ text: String, fallback: String) -> String {
-        let token = XMLText.token(text)
-        return token.isEmpty ? fallback : token
     }
 }
 

@@ -31,6 +31,12 @@ public enum ReportClock {
         return (interval * 1000).rounded() / 1000
     }
 
+    /// The rounded seconds as reports print them: "0", "1.234".
+    public static func secondsText(_ interval: TimeInterval) -> String {
+        let seconds = roundedSeconds(interval)
+        return seconds == seconds.rounded() && seconds < 1e15 ? String(Int64(seconds)) : "\(seconds)"
+    }
+
     private static func format(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!

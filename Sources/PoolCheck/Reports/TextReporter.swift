@@ -46,14 +46,14 @@ public struct TextReporter: Reporter {
             : ("PASS", .pass)
         let counts = Self.readingOrder.map { "\(report.count($0)) \($0.rawValue)" }.joined(separator: ", ")
         let checks = report.results.count == 1 ? "1 check" : "\(report.results.count) checks"
-        let hosts = JUnitReporter.suites(of: report).filter { !$0.isPool }.count
+        let hosts = TargetGroup.hostCount(of: report)
         var context = ["poolcheck \(TerminalText.line(report.toolVersion)) \(report.phase.rawValue)"]
         if let pool = report.results.first(where: { $0.target.kind == "pool" })?.target.name {
             context.append("pool \(TerminalText.line(pool))")
         }
         context.append(hosts == 1 ? "1 host" : "\(hosts) hosts")
         context.append("started \(ReportClock.iso8601UTC(report.started))")
-        context.append("took \(ReportClock.roundedSeconds(report.duration)) s")
+        context.append("took \(ReportClock.secondsText(report.duration)) s")
         return [
             paint("\(verdict.0): ", verdict.1, bold: true) + "\(checks): \(counts)",
             context.joined(separator: " · "),
@@ -61,10 +61,9 @@ public struct TextReporter: Reporter {
     }
 
     private func table(_ report: RunReport) -> [String] {
-        let suites = JUnitReporter.suites(of: report)
-        let rows = suites.map { suite in
-            (label: TerminalText.line(suite.isPool ? (suite.name == "pool" ? "pool" : "pool \(suite.name)") : suite.name),
-             results: suite.results)
+        let rows = TargetGroup.groups(of: report).map { group in
+            (label: TerminalText.line(group.isPool && group.poolName != "pool" ? "pool \(group.poolName)" : group.name),
+             results: group.results)
         }
         let columns: [Status] = Self.readingOrder
         let targetWidth = max("TARGET".count, rows.map(\.label.count).max() ?? 0)
@@ -82,7 +81,12 @@ public struct TextReporter: Reporter {
             }
             var attention: [String] = []
             var seen: Set<String> = []
-            for result in row.results.sorted(by: { $0.status < $1.status }) where result.status != .pass && result.status != .skip {
+            // Fail first, then error, then warn; rule order kept within each.
+            let problems = row.results.enumerated()
+                .filter { $0.element.status != .pass && $0.element.status != .skip }
+                .sorted { ($0.element.status.urgency, $0.offset) < ($1.element.status.urgency, $1.offset) }
+                .map(\.element)
+            for result in problems {
                 let text = result.status == .fail ? result.rule : "\(result.rule) (\(result.status.rawValue))"
                 if seen.insert(text).inserted { attention.append(paint(TerminalText.line(text), Style(result.status), bold: false)) }
             }
@@ -130,7 +134,7 @@ public struct TextReporter: Reporter {
     private func passes(_ report: RunReport) -> [String] {
         let passed = report.results.filter { $0.status == .pass }
         guard !passed.isEmpty else { return [] }
-        let hostCount = JUnitReporter.suites(of: report).filter { !$0.isPool }.count
+        let hostCount = TargetGroup.hostCount(of: report)
         var order: [String] = []
         var targets: [String: [Target]] = [:]
         for result in passed {

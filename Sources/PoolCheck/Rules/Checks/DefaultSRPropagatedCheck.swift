@@ -5,7 +5,7 @@ struct DefaultSRPropagatedCheck: HostCheck {
         guard let masterPool = context.masterView?.pool, let master = context.masterView else {
             return host.missing("the pool record", run: "`xe pool-param-list uuid=<pool>`")
         }
-        guard masterPool.default_SR != nil || masterPool.shown?.contains("default_SR") == true else {
+        guard masterPool.default_SR != nil || masterPool.wasShown("default_SR") else {
             return master.missing("the pool's default-SR", run: "`xe pool-param-list uuid=\(masterPool.uuid)`")
         }
         guard let srUUID = masterPool.default_SR else {
@@ -17,7 +17,7 @@ struct DefaultSRPropagatedCheck: HostCheck {
         if host.record?.enabled == false {
             return Finding(host.target, .notApplicable, "\(host.name) is disabled", evidence: evidence)
         }
-        guard let ownPool = host.pool, ownPool.default_SR != nil || ownPool.shown?.contains("default_SR") == true else {
+        guard let ownPool = host.pool, ownPool.default_SR != nil || ownPool.wasShown("default_SR") else {
             return host.missing("its view of the pool's default-SR", run: "`xe pool-param-list uuid=\(masterPool.uuid)`")
         }
         evidence.append("\(host.name) reports default-SR \(ownPool.default_SR ?? "<not in database>")")

@@ -15,7 +15,7 @@ struct PoolSRSetCheck: Check {
     func evaluate(_ context: RuleContext) -> [Finding] {
         let target = context.poolTarget
         let xeName = Self.fields[field]!
-        guard let master = context.masterView, let pool = master.pool, pool.shown?.contains(field) == true || value(pool) != nil else {
+        guard let master = context.masterView, let pool = master.pool, pool.wasShown(field) || value(pool) != nil else {
             return [Finding(target, .missingFacts, "the pool's \(xeName) was not collected; run `xe pool-param-list uuid=<pool>`")]
         }
         guard let sr = value(pool) else {

@@ -25,10 +25,7 @@ public struct RuleCatalog: Sendable {
         var sources: [(name: String, text: String)] = []
         for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
             let path = (directory as NSString).appendingPathComponent(name)
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                throw InputError(file: path, line: nil, "cannot read rule file (not UTF-8 text?)")
-            }
-            sources.append((path, text))
+            sources.append((path, try TextFile.read(path, what: "rule")))
         }
         if sources.isEmpty { throw InputError(file: directory, line: nil, "no rule files (*.yaml) in this directory") }
         for rule in try Self.load(sources, loader: loader) {

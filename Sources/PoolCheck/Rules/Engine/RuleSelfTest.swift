@@ -15,7 +15,7 @@ public enum RuleSelfTest {
             let site = "\(rule.file) example '\(example.name)'"
             do {
                 let plan = try example.plan.map { try PlanLoader.parse($0, file: site) }
-                let facts = try SnapshotGatherer.gather(text: example.transcript, file: site)
+                let facts = try SnapshotGatherer.parse(text: example.transcript, path: site)
                 let phase = example.phase ?? rule.phases[0]
                 let report = RuleEngine(catalog: RuleCatalog(rules: [rule])).run(facts: facts, plan: plan, phase: phase)
                 var problems: [String] = []
