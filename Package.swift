@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "NFSProbe", dependencies: ["CTirpc", "Addressing"]),
         // Internal helper the lab tests and benchmarks run inside namespaces.
         .executableTarget(name: "nfs-probe-cli", dependencies: ["NFSProbe", "Addressing"]),
-        .testTarget(name: "NFSProbeTests", dependencies: ["NFSProbe", "CTirpc"]),
+        .testTarget(name: "NFSProbeTests", dependencies: ["NFSProbe", "nfs-probe-cli"]),
         .executableTarget(name: "poolcheck", dependencies: [
             "PoolCheck",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

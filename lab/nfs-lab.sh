@@ -202,7 +202,9 @@ cmd_hold() {
     local id="" args=("$@")
     while [ $# -gt 0 ]; do case $1 in --id) id=$2; shift 2 ;; *) shift ;; esac; done
     [ -n "$id" ] || { id=$$; args+=(--id "$id"); }
-    trap 'cmd_down "$id" >&2' EXIT
+    # Expanded now: the function's locals are gone when the trap runs.
+    # shellcheck disable=SC2064
+    trap "cmd_down '$id' >&2" EXIT
     trap 'exit 1' TERM INT HUP
     cmd_up "${args[@]}"
     cat >/dev/null || true
