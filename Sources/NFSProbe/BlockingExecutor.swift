@@ -1,5 +1,3 @@
-import Foundation
-
 /// Runs blocking C calls on a bounded set of dedicated threads, so hundreds
 /// of concurrent probes neither block Swift's cooperative pool nor spawn a
 /// thread each. Jobs beyond the limit wait in FIFO order.
@@ -9,7 +7,7 @@ public final class BlockingExecutor: @unchecked Sendable {
 
     public let maxThreads: Int
     // Guarded by `condition`.
-    private let condition = NSCondition()
+    private let condition = ConditionLock()
     private var queue: [@Sendable () -> Void] = []
     private var head = 0
     private var threads = 0
@@ -30,14 +28,12 @@ public final class BlockingExecutor: @unchecked Sendable {
     private func submit(_ job: @escaping @Sendable () -> Void) {
         condition.lock()
         queue.append(job)
-        let startThread = idle == 0 && threads < maxThreads
-        if startThread { threads += 1 }
+        let needThread = idle == 0 && threads < maxThreads
+        if needThread { threads += 1 }
         condition.signal()
         condition.unlock()
-        if startThread {
-            let thread = Thread { [self] in workerLoop() }
-            thread.name = "nfsprobe-blocking"
-            thread.start()
+        if needThread {
+            startThread { [self] in workerLoop() }
         }
     }
 

@@ -1,5 +1,4 @@
 import Addressing
-import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -101,7 +100,7 @@ public struct SystemResolver: HostResolver {
 
 /// Resumes a continuation with the first value offered; ignores the rest.
 final class ResumeOnce<T: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = ConditionLock()
     private var continuation: CheckedContinuation<T, Never>?
 
     init(_ continuation: CheckedContinuation<T, Never>) { self.continuation = continuation }
@@ -127,12 +126,6 @@ private func cStringArray(_ buffer: [CChar]) -> String {
 }
 
 /// glibc's netgroup iteration keeps global state.
-private final class NetgroupLock: @unchecked Sendable {
-    static let shared = NetgroupLock()
-    private let lock = NSLock()
-    func withLock<T>(_ body: () -> T) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return body()
-    }
+private enum NetgroupLock {
+    static let shared = ConditionLock()
 }

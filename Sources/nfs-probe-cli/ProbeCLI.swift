@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import Addressing
 import NFSProbe
 
@@ -28,7 +31,7 @@ enum ProbeCLI {
         do {
             args = try parse(argv)
         } catch {
-            FileHandle.standardError.write(Data("nfs-probe-cli: \(error)\n".utf8))
+            printError("nfs-probe-cli: \(error)\n")
             exit(2)
         }
         let prober = NFSProber(options: args.options)
@@ -46,8 +49,8 @@ enum ProbeCLI {
                     printJSON(listing.exports)
                 } else {
                     print(ShowmountFormat.render(server: args.server, exports: listing.exports), terminator: "")
-                    FileHandle.standardError.write(Data(
-                        "# mount v\(listing.mountVersion) over \(listing.transport) port \(listing.port)\n".utf8))
+                    printError(
+                        "# mount v\(listing.mountVersion) over \(listing.transport) port \(listing.port)\n")
                 }
             case "rpcinfo":
                 let registrations = try await prober.registrations(server: args.server)
@@ -76,7 +79,7 @@ enum ProbeCLI {
                 var clients = args.clients
                 if let file = args.clientsFile {
                     guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-                        FileHandle.standardError.write(Data("nfs-probe-cli: cannot read \(file)\n".utf8))
+                        printError("nfs-probe-cli: cannot read \(file)\n")
                         exit(2)
                     }
                     clients += text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty }
@@ -84,7 +87,7 @@ enum ProbeCLI {
                 var addresses: [IPAddress] = []
                 for client in clients {
                     guard let address = IPAddress(client) else {
-                        FileHandle.standardError.write(Data("nfs-probe-cli: '\(client)' is not an IP address\n".utf8))
+                        printError("nfs-probe-cli: '\(client)' is not an IP address\n")
                         exit(2)
                     }
                     addresses.append(address)
@@ -105,11 +108,11 @@ enum ProbeCLI {
                     }
                 }
             default:
-                FileHandle.standardError.write(Data("nfs-probe-cli: unknown command '\(args.command)'\n".utf8))
+                printError("nfs-probe-cli: unknown command '\(args.command)'\n")
                 exit(2)
             }
         } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            printError("\(error)\n")
             exit(3)
         }
     }
@@ -161,6 +164,11 @@ enum ProbeCLI {
         args.command = positional[0]
         args.server = positional[1]
         return args
+    }
+
+    static func printError(_ text: String) {
+        var bytes = Array(text.utf8)
+        _ = write(2, &bytes, bytes.count)
     }
 
     static func pad(_ value: some CustomStringConvertible, _ width: Int) -> String {

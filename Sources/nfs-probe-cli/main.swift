@@ -2,6 +2,5 @@
 // namespace with `ip netns exec`). The user-facing command is
 // `poolcheck exports`.
 import NFSProbe
-import Foundation
 
 await ProbeCLI.main(Array(CommandLine.arguments.dropFirst()))
