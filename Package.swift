@@ -39,6 +39,8 @@ let package = Package(
         // Internal helper the lab tests and benchmarks run inside namespaces.
         .executableTarget(name: "nfs-probe-cli", dependencies: ["NFSProbe", "Addressing"]),
         .testTarget(name: "NFSProbeTests", dependencies: ["NFSProbe", "nfs-probe-cli"]),
+        // Writes synthetic pool transcripts and times the snapshot parser (bench/).
+        .executableTarget(name: "snapshot-tool", dependencies: ["PoolCheck"]),
         .executableTarget(name: "poolcheck", dependencies: [
             "PoolCheck",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

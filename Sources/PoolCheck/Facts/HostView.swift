@@ -4,10 +4,15 @@
 public struct HostView: Codable, Sendable, Equatable {
     /// The host's name as its prompt or `hostname` gives it.
     public var name: String
+    /// What `hostname` printed on this host, when it was run (recorded, never used to rename).
+    public var hostname: String?
     /// Files or URLs the view was read from.
     public var sources: [String]
     /// Commands whose output was read, normalised ("xe pif-list", "ifconfig", ...).
     public var commands: [String]
+    /// Of those, the ones read only through a filter (`| grep`, `| head`): what their
+    /// output lacks proves nothing.
+    public var partialCommands: [String]
     public var database: XapiDatabase
     /// Addresses as the OS shows them (`ifconfig`, `ip addr`); nil when not collected.
     public var interfaces: [OSInterface]?
@@ -16,11 +21,14 @@ public struct HostView: Codable, Sendable, Equatable {
     /// `showmount -e SERVER` run on this host.
     public var exportLists: [ExportList]
 
-    public init(name: String, sources: [String] = [], commands: [String] = [], database: XapiDatabase = XapiDatabase(),
+    public init(name: String, hostname: String? = nil, sources: [String] = [], commands: [String] = [],
+                partialCommands: [String] = [], database: XapiDatabase = XapiDatabase(),
                 interfaces: [OSInterface]? = nil, mounts: [Mount]? = nil, exportLists: [ExportList] = []) {
         self.name = name
+        self.hostname = hostname
         self.sources = sources
         self.commands = commands
+        self.partialCommands = partialCommands
         self.database = database
         self.interfaces = interfaces
         self.mounts = mounts
@@ -30,6 +38,8 @@ public struct HostView: Codable, Sendable, Equatable {
     public mutating func merge(_ other: HostView) {
         sources += other.sources.filter { !sources.contains($0) }
         commands += other.commands.filter { !commands.contains($0) }
+        partialCommands += other.partialCommands.filter { !partialCommands.contains($0) }
+        hostname = other.hostname ?? hostname
         database.merge(other.database)
         if let more = other.interfaces { interfaces = (interfaces ?? []) + more }
         if let more = other.mounts { mounts = (mounts ?? []) + more }

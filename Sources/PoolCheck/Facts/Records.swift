@@ -13,7 +13,8 @@ public struct Pool: XapiRecord {
     public var suspend_image_SR: String?
     public var ha_enabled: Bool?
     public var other_config: [String: String]?
-    /// Fields that were shown: lets a rule tell "unset" from "not shown".
+    /// XenAPI names of the fields that were shown (nil: all modelled fields were read,
+    /// as from XAPI). Lets a rule tell "unset" from "not shown".
     public var shown: [String]?
     public init(uuid: String) { self.uuid = uuid }
 }
@@ -31,8 +32,15 @@ public struct Host: XapiRecord {
     public var cpu_info: [String: String]?
     public var edition: String?
     public var external_auth_type: String?
-    /// Holds `multipathing: true` when storage multipathing is on.
+    /// uuids of the host's own suspend-image and crash-dump SRs (xe `suspend-image-sr-uuid`).
+    public var suspend_image_sr: String?
+    public var crash_dump_sr: String?
+    /// Storage multipathing switched on (newer XAPI); older hosts use other_config:multipathing.
+    public var multipathing: Bool?
     public var other_config: [String: String]?
+    /// XenAPI names of the fields that were shown (nil: all modelled fields were read,
+    /// as from XAPI). Lets a rule tell "unset" from "not shown".
+    public var shown: [String]?
     public init(uuid: String) { self.uuid = uuid }
 }
 
@@ -61,6 +69,9 @@ public struct PIF: XapiRecord {
     public var IPv6: [String]?
     public var disallow_unplug: Bool?
     public var other_config: [String: String]?
+    /// XenAPI names of the fields that were shown (nil: all modelled fields were read,
+    /// as from XAPI). Lets a rule tell "unset" from "not shown".
+    public var shown: [String]?
     public init(uuid: String) { self.uuid = uuid }
 }
 
@@ -72,15 +83,23 @@ public struct Bond: XapiRecord {
     /// balance-slb, active-backup or lacp.
     public var mode: String?
     public var links_up: Int?
+    public var primary_slave: String?
+    /// XenAPI names of the fields that were shown (nil: all modelled fields were read,
+    /// as from XAPI). Lets a rule tell "unset" from "not shown".
+    public var shown: [String]?
     public init(uuid: String) { self.uuid = uuid }
 }
 
 public struct Network: XapiRecord {
     public var uuid: String
     public var name_label: String?
+    public var name_description: String?
     public var bridge: String?
     public var MTU: Int?
     public var PIFs: [String]?
+    /// XenAPI names of the fields that were shown (nil: all modelled fields were read,
+    /// as from XAPI). Lets a rule tell "unset" from "not shown".
+    public var shown: [String]?
     public init(uuid: String) { self.uuid = uuid }
 }
 
@@ -89,6 +108,9 @@ public struct VLAN: XapiRecord {
     public var tagged_PIF: String?
     public var untagged_PIF: String?
     public var tag: Int?
+    /// XenAPI names of the fields that were shown (nil: all modelled fields were read,
+    /// as from XAPI). Lets a rule tell "unset" from "not shown".
+    public var shown: [String]?
     public init(uuid: String) { self.uuid = uuid }
 }
 
@@ -96,17 +118,27 @@ public struct Tunnel: XapiRecord {
     public var uuid: String
     public var access_PIF: String?
     public var transport_PIF: String?
+    /// XenAPI names of the fields that were shown (nil: all modelled fields were read,
+    /// as from XAPI). Lets a rule tell "unset" from "not shown".
+    public var shown: [String]?
     public init(uuid: String) { self.uuid = uuid }
 }
 
 public struct SR: XapiRecord {
     public var uuid: String
     public var name_label: String?
+    public var name_description: String?
     public var type: String?
     public var content_type: String?
     public var shared: Bool?
     public var PBDs: [String]?
+    /// xe's derived `host` column: `<shared>` when the SR has more than one PBD, else the
+    /// name-label of its one host. Not a XenAPI field; kept verbatim as evidence.
+    public var host: String?
     public var other_config: [String: String]?
+    /// XenAPI names of the fields that were shown (nil: all modelled fields were read,
+    /// as from XAPI). Lets a rule tell "unset" from "not shown".
+    public var shown: [String]?
     public init(uuid: String) { self.uuid = uuid }
 }
 
@@ -115,8 +147,13 @@ public struct PBD: XapiRecord {
     public var host: String?
     public var host_name_label: String?
     public var SR: String?
+    public var SR_name_label: String?
     public var device_config: [String: String]?
     public var currently_attached: Bool?
+    public var other_config: [String: String]?
+    /// XenAPI names of the fields that were shown (nil: all modelled fields were read,
+    /// as from XAPI). Lets a rule tell "unset" from "not shown".
+    public var shown: [String]?
     public init(uuid: String) { self.uuid = uuid }
 }
 
@@ -128,5 +165,9 @@ public struct VM: XapiRecord {
     public var is_control_domain: Bool?
     public var is_a_template: Bool?
     public var resident_on: String?
+    public var other_config: [String: String]?
+    /// XenAPI names of the fields that were shown (nil: all modelled fields were read,
+    /// as from XAPI). Lets a rule tell "unset" from "not shown".
+    public var shown: [String]?
     public init(uuid: String) { self.uuid = uuid }
 }
