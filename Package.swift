@@ -29,6 +29,17 @@ let package = Package(
             "BundledRules",
             .product(name: "Yams", package: "Yams"),
         ]),
+        // libtirpc, found through pkg-config (Debian: libtirpc-dev). Only CTirpc uses it.
+        .systemLibrary(name: "CLibtirpc", pkgConfig: "libtirpc",
+                       providers: [.apt(["libtirpc-dev"])]),
+        // ONC RPC calls (rpcbind, mountd, nfsd NULL) with deadlines, behind a narrow header.
+        .target(name: "CTirpc", dependencies: ["CLibtirpc"],
+                linkerSettings: [.linkedLibrary("tirpc")]),
+        // Async NFS probing over CTirpc, and the exports(5) client-spec matcher.
+        .target(name: "NFSProbe", dependencies: ["CTirpc", "Addressing"]),
+        // Internal helper the lab tests and benchmarks run inside namespaces.
+        .executableTarget(name: "nfs-probe-cli", dependencies: ["NFSProbe", "Addressing"]),
+        .testTarget(name: "NFSProbeTests", dependencies: ["NFSProbe", "nfs-probe-cli"]),
         // Writes synthetic pool transcripts and times the snapshot parser (bench/).
         .executableTarget(name: "snapshot-tool", dependencies: ["PoolCheck"]),
         .executableTarget(name: "poolcheck", dependencies: [
