@@ -27,6 +27,7 @@ let package = Package(
         .target(name: "PoolCheck", dependencies: [
             "Addressing",
             "BundledRules",
+            "NFSProbe",
             .product(name: "Yams", package: "Yams"),
         ]),
         // libtirpc, found through pkg-config (Debian: libtirpc-dev). Only CTirpc uses it.
