@@ -40,11 +40,13 @@ let package = Package(
         .target(name: "NFSProbe", dependencies: ["CTirpc", "Addressing"]),
         // Internal helper the lab tests and benchmarks run inside namespaces.
         .executableTarget(name: "nfs-probe-cli", dependencies: ["NFSProbe", "Addressing"]),
-        .testTarget(name: "NFSProbeTests", dependencies: ["NFSProbe", "nfs-probe-cli"]),
+        .testTarget(name: "NFSProbeTests", dependencies: ["NFSProbe", "nfs-probe-cli", "poolcheck"]),
         // Writes synthetic pool transcripts and times the snapshot parser (bench/).
         .executableTarget(name: "snapshot-tool", dependencies: ["PoolCheck"]),
         .executableTarget(name: "poolcheck", dependencies: [
             "PoolCheck",
+            "NFSProbe",
+            "Addressing",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // libFuzzer harness for the plan, rule and transcript readers (fuzz/run.sh); a replayer otherwise.

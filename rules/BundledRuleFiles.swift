@@ -16,6 +16,8 @@ public enum BundledRuleFiles {
         ("nfs-export-acl.yaml", String(decoding: PackageResources.nfs_export_acl_yaml, as: UTF8.self)),
         ("nfs-export-not-on-management.yaml", String(decoding: PackageResources.nfs_export_not_on_management_yaml, as: UTF8.self)),
         ("nfs-export-not-world-open.yaml", String(decoding: PackageResources.nfs_export_not_world_open_yaml, as: UTF8.self)),
+        ("nfs-server-answers.yaml", String(decoding: PackageResources.nfs_server_answers_yaml, as: UTF8.self)),
+        ("nfs-services-registered.yaml", String(decoding: PackageResources.nfs_services_registered_yaml, as: UTF8.self)),
         ("storage-ip-unique.yaml", String(decoding: PackageResources.storage_ip_unique_yaml, as: UTF8.self)),
         ("storage-mtu-consistent.yaml", String(decoding: PackageResources.storage_mtu_consistent_yaml, as: UTF8.self)),
         ("storage-redundancy.yaml", String(decoding: PackageResources.storage_redundancy_yaml, as: UTF8.self)),

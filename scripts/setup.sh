@@ -8,6 +8,7 @@ packages=(
   libxml2-utils                     # xmllint: JUnit reports are validated against the XSD
   rpcbind nfs-ganesha nfs-ganesha-vfs nfs-kernel-server nfs-common  # NFS lab servers, showmount
   tcpdump iproute2 hyperfine        # traffic lab, namespaces, benchmarks
+  python3 util-linux                # lab stand-in servers; unshare, nsenter, setpriv
 )
 
 missing=()

@@ -13,6 +13,7 @@ public enum CheckKinds {
         "pool-sr-set": PoolSRSetCheck.factory,
         "join-precondition": JoinPreconditionCheck.factory,
         "fact-assertion": FactAssertionCheck.factory,
+        "nfs-server": NFSServerCheck.factory,
     ]
 
     /// A kind that takes no parameters: any key besides `kind` is an error.
