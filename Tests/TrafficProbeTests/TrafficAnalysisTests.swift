@@ -170,7 +170,9 @@ struct TrafficAnalysisTests {
 
     @Test func observationRoundTripsThroughJSON() throws {
         let observation = try analyze(nfsConversation(from: Lab.hostStorage), interface: "xenbr2")
-        let data = try JSONEncoder().encode(observation)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let data = try encoder.encode(observation)
         let text = String(decoding: data, as: UTF8.self)
         #expect(text.contains("\"server\":{\"address\":\"172.16.0.34\",\"mountd_port\":20048}"))
         #expect(try JSONDecoder().decode(TrafficObservation.self, from: data) == observation)
