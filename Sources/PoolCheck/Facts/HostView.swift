@@ -1,0 +1,116 @@
+/// What one host reported: its xe database as it saw it, its OS interfaces, mounts
+/// and the NFS export lists it was shown. Each member of a pool has its own view,
+/// which is how poolcheck tells whether a setting propagated to every member.
+public struct HostView: Codable, Sendable, Equatable {
+    /// The host's name as its prompt or `hostname` gives it.
+    public var name: String
+    /// What `hostname` printed on this host, when it was run (recorded, never used to rename).
+    public var hostname: String?
+    /// Files or URLs the view was read from.
+    public var sources: [String]
+    /// Commands whose output was read, normalised ("xe pif-list", "ifconfig", ...).
+    public var commands: [String]
+    /// Of those, the ones read only through a filter (`| grep`, `| head`): what their
+    /// output lacks proves nothing.
+    public var partialCommands: [String]
+    public var database: XapiDatabase
+    /// Addresses as the OS shows them (`ifconfig`, `ip addr`); nil when not collected.
+    public var interfaces: [OSInterface]?
+    /// `mount` output; nil when not collected.
+    public var mounts: [Mount]?
+    /// `showmount -e SERVER` run on this host.
+    public var exportLists: [ExportList]
+
+    public init(name: String, hostname: String? = nil, sources: [String] = [], commands: [String] = [],
+                partialCommands: [String] = [], database: XapiDatabase = XapiDatabase(),
+                interfaces: [OSInterface]? = nil, mounts: [Mount]? = nil, exportLists: [ExportList] = []) {
+        self.name = name
+        self.hostname = hostname
+        self.sources = sources
+        self.commands = commands
+        self.partialCommands = partialCommands
+        self.database = database
+        self.interfaces = interfaces
+        self.mounts = mounts
+        self.exportLists = exportLists
+    }
+
+    public mutating func merge(_ other: HostView) {
+        sources += other.sources.filter { !sources.contains($0) }
+        commands += other.commands.filter { !commands.contains($0) }
+        partialCommands += other.partialCommands.filter { !partialCommands.contains($0) }
+        hostname = other.hostname ?? hostname
+        database.merge(other.database)
+        if let more = other.interfaces { interfaces = (interfaces ?? []) + more }
+        if let more = other.mounts { mounts = (mounts ?? []) + more }
+        exportLists += other.exportLists
+    }
+
+    /// This host's own record in its database, found by name-label or hostname.
+    public var selfRecord: Host? {
+        database.hosts?.records.first { $0.name_label == name || $0.hostname == name }
+    }
+}
+
+/// An address as the operating system shows it.
+public struct OSInterface: Codable, Sendable, Equatable {
+    public var name: String
+    public var mac: String?
+    public var mtu: Int?
+    public var up: Bool?
+    /// "172.16.0.35/28" style, prefix derived from the printed netmask.
+    public var addresses: [String]
+    /// The netmask text as printed (kept so a non-contiguous mask stays visible).
+    public var netmasks: [String]
+    public var broadcast: String?
+
+    public init(name: String, mac: String? = nil, mtu: Int? = nil, up: Bool? = nil,
+                addresses: [String] = [], netmasks: [String] = [], broadcast: String? = nil) {
+        self.name = name
+        self.mac = mac
+        self.mtu = mtu
+        self.up = up
+        self.addresses = addresses
+        self.netmasks = netmasks
+        self.broadcast = broadcast
+    }
+}
+
+public struct Mount: Codable, Sendable, Equatable {
+    public var device: String
+    public var mountPoint: String
+    public var type: String
+    public var options: [String]
+
+    public init(device: String, mountPoint: String, type: String, options: [String]) {
+        self.device = device
+        self.mountPoint = mountPoint
+        self.type = type
+        self.options = options
+    }
+}
+
+/// An export list as `showmount -e` or mountd's EXPORT call gives it.
+public struct ExportList: Codable, Sendable, Equatable {
+    public var server: String
+    public var exports: [Export]
+    /// "showmount" (transcript) or "mountd" (asked over RPC).
+    public var via: String
+
+    public init(server: String, exports: [Export], via: String) {
+        self.server = server
+        self.exports = exports
+        self.via = via
+    }
+}
+
+public struct Export: Codable, Sendable, Equatable {
+    public var path: String
+    /// Client specs as the server wrote them: "172.16.0.32/28", "*", "@ng", host names.
+    public var groups: [String]
+
+    public init(path: String, groups: [String]) {
+        self.path = path
+        self.groups = groups
+    }
+}

@@ -1,0 +1,58 @@
+/// An NFS server asked directly over RPC.
+public struct NFSServerFacts: Codable, Sendable, Equatable {
+    public var server: String
+    /// The address the question was asked from (a host's storage IP), when chosen.
+    public var askedFrom: String?
+    /// "knfsd" lists every export; "ganesha" lists only what the asker may mount.
+    public var dialect: String?
+    public var exports: [Export]?
+    public var services: [RPCService]?
+    /// NULL call results for NFS v3 and v4 over TCP ("3": true).
+    public var nfsNullReplies: [String: Bool]?
+
+    public init(server: String, askedFrom: String? = nil, dialect: String? = nil, exports: [Export]? = nil,
+                services: [RPCService]? = nil, nfsNullReplies: [String: Bool]? = nil) {
+        self.server = server
+        self.askedFrom = askedFrom
+        self.dialect = dialect
+        self.exports = exports
+        self.services = services
+        self.nfsNullReplies = nfsNullReplies
+    }
+}
+
+public struct RPCService: Codable, Sendable, Equatable {
+    public var program: UInt32
+    public var version: UInt32
+    public var `protocol`: String
+    public var port: UInt16
+
+    public init(program: UInt32, version: UInt32, protocol: String, port: UInt16) {
+        self.program = program
+        self.version = version
+        self.protocol = `protocol`
+        self.port = port
+    }
+}
+
+/// Storage traffic counted on one interface of one host, from a capture.
+public struct TrafficObservation: Codable, Sendable, Equatable {
+    public var host: String?
+    public var interface: String
+    public var source: String
+    public var packets: Int
+    public var storagePackets: Int
+    public var vlanTags: [Int]
+    public var examples: [String]
+
+    public init(host: String?, interface: String, source: String, packets: Int, storagePackets: Int,
+                vlanTags: [Int] = [], examples: [String] = []) {
+        self.host = host
+        self.interface = interface
+        self.source = source
+        self.packets = packets
+        self.storagePackets = storagePackets
+        self.vlanTags = vlanTags
+        self.examples = examples
+    }
+}

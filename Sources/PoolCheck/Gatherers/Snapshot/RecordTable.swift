@@ -1,0 +1,49 @@
+/// The records of one class one host showed, kept by uuid so a record shown again (a
+/// `-list` then a `-param-list`, or before and after a change) merges field by field,
+/// the later value winning.
+struct RecordTable<Record: XeDecodable>: Sendable {
+    private(set) var records: [Record] = []
+    private var index: [String: Int] = [:]
+    /// Some listing of the class was read (even an empty one).
+    private(set) var seen = false
+    /// An unfiltered listing was read, so a record not in it does not exist.
+    private(set) var complete = false
+
+    mutating func markSeen(complete: Bool) {
+        seen = true
+        if complete { self.complete = true }
+    }
+
+    /// After a complete listing: records it did not show no longer exist (a host that
+    /// joined another pool, a VM destroyed since an earlier listing).
+    mutating func retainOnly(_ uuids: Set<String>) {
+        guard records.contains(where: { !uuids.contains($0.uuid) }) else { return }
+        records.removeAll { !uuids.contains($0.uuid) }
+        index = Dictionary(uniqueKeysWithValues: records.enumerated().map { ($1.uuid, $0) })
+    }
+
+    /// Applies a record's fields; returns the lines whose values did not fit their field.
+    mutating func apply(uuid: String, _ record: XeRawRecord) -> [LineIssue] {
+        let slot: Int
+        if let found = index[uuid] {
+            slot = found
+        } else {
+            records.append(Record(uuid: uuid))
+            slot = records.count - 1
+            index[uuid] = slot
+        }
+        var issues: [LineIssue] = []
+        for field in record.fields where field.name != "uuid" {
+            do {
+                try records[slot].apply(xe: field.name, XeValue(text: field.value))
+            } catch {
+                issues.append(LineIssue(field.line, "\(field.name): \(error.reason)"))
+            }
+        }
+        return issues
+    }
+
+    var recordSet: RecordSet<Record>? {
+        seen ? RecordSet(records: records, complete: complete) : nil
+    }
+}

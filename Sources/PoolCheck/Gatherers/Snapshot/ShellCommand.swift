@@ -1,0 +1,125 @@
+/// A command line as typed after a prompt: split into words like a shell would (quotes,
+/// backslashes), with its pipeline filters set apart. `$VARS` stay unexpanded.
+struct ShellCommand: Sendable, Equatable {
+    /// Words of the first pipeline stage, quotes removed, `sudo` and redirections dropped.
+    var words: [String]
+    /// Program names of the later pipeline stages (`grep`, `head`, ...).
+    var filters: [String]
+    /// Several commands in one line (`;`, `&&`, `||`): their outputs cannot be told apart.
+    var isCompound: Bool
+    /// The command as typed, with passwords masked, for messages.
+    var display: String
+
+    /// Filters that pass every line through unchanged.
+    private static let passThrough: Set<String> = ["cat", "less", "more", "tee"]
+
+    /// True when a filter may have dropped lines, so absence in the output proves nothing.
+    var isFiltered: Bool { filters.contains { !Self.passThrough.contains($0) } }
+
+    /// The program's name without its directory (`/usr/sbin/showmount` -> `showmount`).
+    var program: String? { words.first.map(Self.basename) }
+
+    init(_ line: String) {
+        var stages: [[String]] = [[]]
+        var compound = false
+        var word = ""
+        var inWord = false
+        var quote: Character?
+        var iterator = line.makeIterator()
+        var pending: Character? = nil
+        func next() -> Character? {
+            if let held = pending { pending = nil; return held }
+            return iterator.next()
+        }
+        func endWord() {
+            if inWord { stages[stages.count - 1].append(word) }
+            word = ""
+            inWord = false
+        }
+        while let character = next() {
+            if let open = quote {
+                if character == open { quote = nil } else if character == "\\" && open == "\"", let escaped = next() {
+                    word.append(escaped)
+                } else { word.append(character) }
+                continue
+            }
+            switch character {
+            case "'", "\"":
+                quote = character
+                inWord = true
+            case "\\":
+                if let escaped = next() { word.append(escaped); inWord = true }
+            case " ", "\t":
+                endWord()
+            case "|":
+                endWord()
+                if let following = next() {
+                    if following == "|" { compound = true } else if following != "&" { pending = following }
+                }
+                stages.append([])
+            case ";":
+                endWord()
+                compound = true
+            case "&":
+                endWord()
+                if let following = next() {
+                    if following == "&" { compound = true } else { pending = following }
+                }
+            default:
+                word.append(character)
+                inWord = true
+            }
+        }
+        endWord()
+        let cleaned = stages.map(Self.dropNoise)
+        words = cleaned[0]
+        filters = cleaned.dropFirst().compactMap { $0.first.map(Self.basename) }
+        isCompound = compound
+        display = Self.masked(line)
+    }
+
+    /// Drops `sudo`, `env`-style prefixes and redirections (`2>&1`, `>/dev/null`).
+    private static func dropNoise(_ stage: [String]) -> [String] {
+        var words = stage
+        while let first = words.first, first == "sudo" || first == "command" || first == "time" {
+            words.removeFirst()
+        }
+        var result: [String] = []
+        var skipNext = false
+        for word in words {
+            if skipNext { skipNext = false; continue }
+            let stripped = word.drop { $0.isNumber }
+            if stripped.hasPrefix(">") || stripped.hasPrefix("<") {
+                if stripped == ">" || stripped == ">>" || stripped == "<" { skipNext = true }
+                continue
+            }
+            result.append(word)
+        }
+        return result
+    }
+
+    static func basename(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+
+    /// Masks `-pw X`, `password=X` and `master-password=X` so no secret reaches a report.
+    static func masked(_ line: String) -> String {
+        var out: [Substring] = []
+        var maskNext = false
+        for part in line.split(separator: " ", omittingEmptySubsequences: false) {
+            if maskNext && !part.isEmpty {
+                out.append("***")
+                maskNext = false
+                continue
+            }
+            if part == "-pw" || part == "--password" { maskNext = true }
+            if let equals = part.firstIndex(of: "="), part[..<equals].lowercased().contains("password") {
+                out.append(part[...equals] + "***")
+                continue
+            }
+            out.append(part)
+        }
+        return out.joined(separator: " ")
+    }
+}

@@ -1,0 +1,156 @@
+/// Reads one transcript file into the snapshot: splits it into commands, hands each
+/// command's output to the reader for that command, and reports every line no reader
+/// could place as a warning with file:line.
+enum TranscriptParser {
+    static func parse(_ text: TranscriptText, path: String, into snapshot: inout SnapshotBuilder) throws(SnapshotError) {
+        if text.lines.allSatisfy({ text.trimmed($0).isEmpty }) { throw .empty(path: path) }
+        let transcript = TranscriptBlocks(text)
+        guard !transcript.blocks.isEmpty else { throw .notATranscript(path: path) }
+        var log = WarningLog(path: path)
+        if let preamble = transcript.preamble {
+            log.add("\(path):\(preamble.first + 1): skipped \(preamble.count) non-blank line\(preamble.count == 1 ? "" : "s") before the first prompt line")
+        }
+        for block in transcript.blocks {
+            read(block, text, path: path, snapshot: &snapshot, log: &log)
+        }
+        snapshot.warnings += log.all
+    }
+
+    private static func read(_ block: TranscriptBlocks.Block, _ text: TranscriptText, path: String,
+                             snapshot: inout SnapshotBuilder, log: inout WarningLog) {
+        let command = ShellCommand(text.string(block.prompt.command))
+        let display = command.display.count > 120 ? String(command.display.prefix(120)) + "…" : command.display
+        let nonBlank = block.output.filter { !text.trimmed(text.lines[$0]).isEmpty }
+        guard !command.words.isEmpty else {
+            log.report(nonBlank.map { LineIssue($0, "output under an empty prompt") }, command: display, text: text)
+            return
+        }
+        let slot = snapshot.view(xeTarget(command) ?? block.prompt.host)
+        let kind = CommandKind(command)
+        var partial = command.isFiltered
+        switch kind {
+        case .ifconfig(let one), .ipAddress(let one): partial = partial || one
+        case .mount(let filtered): partial = partial || filtered
+        default: break
+        }
+        snapshot.withView(slot) { view in
+            view.noteSource(path)
+            view.noteCommand(CommandKind.normalisedName(command), partial: partial)
+        }
+        if command.isCompound {
+            log.report(nonBlank.map { LineIssue($0, "several commands on one line; their output cannot be told apart") },
+                       command: display, text: text)
+            return
+        }
+        let issues: [LineIssue]
+        switch kind {
+        case .hostname:
+            issues = readHostname(text, nonBlank, slot: slot, snapshot: &snapshot)
+        case .xeList(let xeClass, let filtered, let minimal):
+            let read = minimal ? XeOutputReader.minimalRecords(text, lines: block.output)
+                               : XeOutputReader.records(text, lines: block.output)
+            let complete = !filtered && !command.isFiltered
+            issues = read.unplaced + snapshot.withView(slot) { view in
+                view.markSeen(xeClass, complete: complete)
+                let result = apply(read.records, xeClass, knownUUID: nil, to: &view)
+                // A complete listing is the whole class at that moment. An unreadable line
+                // among the records might have hidden one, so then nothing is dropped
+                // (prose after the last record hides nothing).
+                let lastRecordLine = read.records.last?.fields.last?.line ?? -1
+                if complete && result.issues.isEmpty && read.unplaced.allSatisfy({ $0.line > lastRecordLine }) {
+                    view.retainOnly(xeClass, result.applied)
+                }
+                return result.issues
+            }
+        case .xeParamList(let xeClass, let uuid):
+            let read = XeOutputReader.records(text, lines: block.output)
+            issues = read.unplaced + snapshot.withView(slot) { view in
+                view.markSeen(xeClass, complete: false)
+                return apply(read.records, xeClass, knownUUID: uuid, to: &view).issues
+            }
+        case .xeParamGet(let xeClass, let uuid, let field, let key):
+            issues = readParamGet(text, nonBlank, xeClass, uuid: uuid, field: field, key: key, promptLine: block.line,
+                                  slot: slot, snapshot: &snapshot)
+        case .ifconfig:
+            let read = IfconfigReader.read(text, lines: block.output)
+            snapshot.withView(slot) { $0.add(interfaces: read.interfaces) }
+            issues = read.unplaced
+        case .ipAddress:
+            let read = IPAddressReader.read(text, lines: block.output)
+            snapshot.withView(slot) { $0.add(interfaces: read.interfaces) }
+            issues = read.unplaced
+        case .showmount(let server):
+            let read = ShowmountReader.read(text, lines: block.output, server: server)
+            if let list = read.list { snapshot.withView(slot) { $0.add(exportList: list) } }
+            if let failure = read.failure {
+                snapshot.probeFailures.append(ProbeFailure(target: server, source: "showmount",
+                                                           message: "\(path):\(block.line + 1): \(failure)"))
+            }
+            issues = read.unplaced
+        case .mount:
+            let read = MountReader.read(text, lines: block.output)
+            snapshot.withView(slot) { $0.add(mounts: read.mounts) }
+            issues = read.unplaced
+        case .xeUnmodelled, .other(readsNothing: false):
+            issues = nonBlank.map { LineIssue($0, "poolcheck does not read this command's output") }
+        case .xeAction, .other(readsNothing: true):
+            issues = []
+        }
+        log.report(issues, command: display, text: text)
+    }
+
+    /// `xe -s HOST ...` asks HOST's pool, whatever host the prompt is on.
+    private static func xeTarget(_ command: ShellCommand) -> String? {
+        guard command.program == "xe", let flag = command.words.firstIndex(of: "-s"),
+              flag + 1 < command.words.count else { return nil }
+        let host = command.words[flag + 1]
+        return PromptLine.isPlausibleHost(host) ? host : nil
+    }
+
+    private static func apply(_ records: [XeRawRecord], _ xeClass: XeClass, knownUUID: String?,
+                              to view: inout ViewBuilder) -> (issues: [LineIssue], applied: Set<String>) {
+        var issues: [LineIssue] = []
+        var applied: Set<String> = []
+        for record in records {
+            guard let uuid = record.uuid ?? knownUUID else {
+                issues += record.fields.map { LineIssue($0.line, "this record shows no uuid, so it cannot be told which \(xeClass.rawValue) it is") }
+                continue
+            }
+            guard XeValue.isUUID(uuid) else {
+                issues += record.fields.map { LineIssue($0.line, "record uuid \"\(uuid)\" is not a uuid (truncated?)") }
+                continue
+            }
+            issues += view.apply(xeClass, uuid: uuid, record)
+            applied.insert(uuid)
+        }
+        return (issues, applied)
+    }
+
+    private static func readHostname(_ text: TranscriptText, _ lines: [Int], slot: Int,
+                                     snapshot: inout SnapshotBuilder) -> [LineIssue] {
+        guard let first = lines.first else { return [] }
+        let words = text.words(text.lines[first])
+        guard words.count == 1 else { return lines.map { LineIssue($0) } }
+        let name = text.string(words[0])
+        snapshot.withView(slot) { $0.hostname = name }
+        return lines.dropFirst().map { LineIssue($0) }
+    }
+
+    /// `xe pool-param-get uuid=... param-name=default-SR` prints the bare value.
+    private static func readParamGet(_ text: TranscriptText, _ lines: [Int], _ xeClass: XeClass, uuid: String?,
+                                     field: String?, key: String?, promptLine: Int, slot: Int,
+                                     snapshot: inout SnapshotBuilder) -> [LineIssue] {
+        guard let uuid, XeValue.isUUID(uuid), let field, key == nil else {
+            let reason = key != nil ? "a single map entry (param-key) is not read"
+                                    : "the command does not name a literal uuid= and param-name="
+            return lines.map { LineIssue($0, reason) }
+        }
+        let line = lines.first
+        let value = line.map { text.string(text.trimmed(text.lines[$0])) } ?? ""
+        let record = XeRawRecord(fields: [.init(name: field, value: value, line: line ?? promptLine)])
+        return snapshot.withView(slot) { view in
+            view.markSeen(xeClass, complete: false)
+            return view.apply(xeClass, uuid: uuid, record)
+        } + lines.dropFirst().map { LineIssue($0) }
+    }
+}

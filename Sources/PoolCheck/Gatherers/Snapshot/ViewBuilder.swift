@@ -1,0 +1,128 @@
+/// Collects what one host's transcripts showed, in the order read, and turns it into a
+/// `HostView`. Interfaces, mounts and export lists seen again replace the earlier ones
+/// (later output is the newer state).
+struct ViewBuilder: Sendable {
+    let name: String
+    var hostname: String?
+    private var sources: [String] = []
+    private var commands: [String] = []
+    private var partialCommands: [String] = []
+
+    var pools = RecordTable<Pool>()
+    var hosts = RecordTable<Host>()
+    var pifs = RecordTable<PIF>()
+    var bonds = RecordTable<Bond>()
+    var networks = RecordTable<Network>()
+    var vlans = RecordTable<VLAN>()
+    var tunnels = RecordTable<Tunnel>()
+    var srs = RecordTable<SR>()
+    var pbds = RecordTable<PBD>()
+    var vms = RecordTable<VM>()
+
+    private var interfaces: [OSInterface]?
+    private var mounts: [Mount]?
+    private var exportLists: [ExportList] = []
+
+    init(name: String) { self.name = name }
+
+    mutating func noteSource(_ path: String) {
+        if !sources.contains(path) { sources.append(path) }
+    }
+
+    mutating func noteCommand(_ name: String, partial: Bool) {
+        guard !name.isEmpty else { return }
+        if !commands.contains(name) { commands.append(name) }
+        if partial && !partialCommands.contains(name) { partialCommands.append(name) }
+    }
+
+    mutating func markSeen(_ xeClass: XeClass, complete: Bool) {
+        switch xeClass {
+        case .pool: pools.markSeen(complete: complete)
+        case .host: hosts.markSeen(complete: complete)
+        case .pif: pifs.markSeen(complete: complete)
+        case .bond: bonds.markSeen(complete: complete)
+        case .network: networks.markSeen(complete: complete)
+        case .vlan: vlans.markSeen(complete: complete)
+        case .tunnel: tunnels.markSeen(complete: complete)
+        case .sr: srs.markSeen(complete: complete)
+        case .pbd: pbds.markSeen(complete: complete)
+        case .vm: vms.markSeen(complete: complete)
+        }
+    }
+
+    mutating func retainOnly(_ xeClass: XeClass, _ uuids: Set<String>) {
+        switch xeClass {
+        case .pool: pools.retainOnly(uuids)
+        case .host: hosts.retainOnly(uuids)
+        case .pif: pifs.retainOnly(uuids)
+        case .bond: bonds.retainOnly(uuids)
+        case .network: networks.retainOnly(uuids)
+        case .vlan: vlans.retainOnly(uuids)
+        case .tunnel: tunnels.retainOnly(uuids)
+        case .sr: srs.retainOnly(uuids)
+        case .pbd: pbds.retainOnly(uuids)
+        case .vm: vms.retainOnly(uuids)
+        }
+    }
+
+    mutating func apply(_ xeClass: XeClass, uuid: String, _ record: XeRawRecord) -> [LineIssue] {
+        switch xeClass {
+        case .pool: pools.apply(uuid: uuid, record)
+        case .host: hosts.apply(uuid: uuid, record)
+        case .pif: pifs.apply(uuid: uuid, record)
+        case .bond: bonds.apply(uuid: uuid, record)
+        case .network: networks.apply(uuid: uuid, record)
+        case .vlan: vlans.apply(uuid: uuid, record)
+        case .tunnel: tunnels.apply(uuid: uuid, record)
+        case .sr: srs.apply(uuid: uuid, record)
+        case .pbd: pbds.apply(uuid: uuid, record)
+        case .vm: vms.apply(uuid: uuid, record)
+        }
+    }
+
+    mutating func add(interfaces seen: [OSInterface]) {
+        var list = interfaces ?? []
+        for interface in seen {
+            if let index = list.firstIndex(where: { $0.name == interface.name }) {
+                list[index] = interface
+            } else {
+                list.append(interface)
+            }
+        }
+        interfaces = list
+    }
+
+    mutating func add(mounts seen: [Mount]) {
+        var list = mounts ?? []
+        for mount in seen {
+            if let index = list.firstIndex(where: { $0.mountPoint == mount.mountPoint }) {
+                list[index] = mount
+            } else {
+                list.append(mount)
+            }
+        }
+        mounts = list
+    }
+
+    mutating func add(exportList: ExportList) {
+        exportLists.removeAll { $0.server == exportList.server && $0.via == exportList.via }
+        exportLists.append(exportList)
+    }
+
+    func build() -> HostView {
+        var database = XapiDatabase()
+        database.pools = pools.recordSet
+        database.hosts = hosts.recordSet
+        database.PIFs = pifs.recordSet
+        database.bonds = bonds.recordSet
+        database.networks = networks.recordSet
+        database.VLANs = vlans.recordSet
+        database.tunnels = tunnels.recordSet
+        database.SRs = srs.recordSet
+        database.PBDs = pbds.recordSet
+        database.VMs = vms.recordSet
+        return HostView(name: name, hostname: hostname, sources: sources, commands: commands,
+                        partialCommands: partialCommands, database: database,
+                        interfaces: interfaces, mounts: mounts, exportLists: exportLists)
+    }
+}

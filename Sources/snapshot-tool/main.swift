@@ -1,0 +1,65 @@
+// snapshot-tool: writes synthetic pool transcripts and times the snapshot parser.
+// Used by bench/parse-64-hosts.sh; not part of poolcheck's command line.
+import Foundation
+import PoolCheck
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+    exit(2)
+}
+
+let usage = """
+usage: snapshot-tool generate [--hosts N] [--vms M] DIR
+       snapshot-tool parse PATH [--json]
+"""
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+guard let mode = arguments.first else { fail(usage) }
+arguments.removeFirst()
+
+@MainActor func option(_ name: String, default value: Int) -> Int {
+    guard let index = arguments.firstIndex(of: name) else { return value }
+    guard index + 1 < arguments.count, let number = Int(arguments[index + 1]), number > 0 else {
+        fail("\(name) needs a positive number")
+    }
+    arguments.removeSubrange(index...(index + 1))
+    return number
+}
+
+switch mode {
+case "generate":
+    let pool = SyntheticPool(hosts: option("--hosts", default: 64), vms: option("--vms", default: 2000))
+    guard let folder = arguments.first else { fail(usage) }
+    do {
+        try pool.write(to: folder)
+    } catch {
+        fail("\(folder): \(error)")
+    }
+case "parse":
+    let json = arguments.contains("--json")
+    arguments.removeAll { $0 == "--json" }
+    guard let path = arguments.first else { fail(usage) }
+    do {
+        let facts = try SnapshotGatherer.gather(path: path)
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            FileHandle.standardOutput.write(try encoder.encode(facts))
+            print()
+        } else {
+            let records = facts.views.reduce(0) { total, view in
+                let database = view.database
+                return total + (database.VMs?.records.count ?? 0) + (database.PIFs?.records.count ?? 0)
+                    + (database.PBDs?.records.count ?? 0) + (database.hosts?.records.count ?? 0)
+            }
+            print("\(facts.views.count) host views, \(records) VM/PIF/PBD/host records, \(facts.warnings.count) warnings")
+            for warning in facts.warnings { print("warning: \(warning)") }
+        }
+    } catch let error as SnapshotError {
+        fail(error.description)
+    } catch {
+        fail("\(path): \(error)")
+    }
+default:
+    fail(usage)
+}
