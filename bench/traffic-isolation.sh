@@ -4,6 +4,8 @@
 # with hyperfine. Target: traffic-probe within 1.5x of tcpdump.
 #
 #   bench/traffic-isolation.sh [PACKETS]     default 1000000
+#   BENCH_VLAN=200 bench/traffic-isolation.sh   storage frames tagged with VLAN 200
+#   BENCH_RUNS=N                                hyperfine runs (default 10)
 #
 # Writes the capture with traffic-probe's own PcapWriter (6 in 10 packets are
 # NFS/rpcbind traffic with 172.16.0.34, 4 are not; snap length 256 as a
@@ -23,9 +25,10 @@ command -v tcpdump >/dev/null || { echo "bench: tcpdump not installed" >&2; exit
 (cd "$ROOT" && swift build -c release --product traffic-probe >/dev/null)
 PROBE=$(cd "$ROOT" && swift build -c release --show-bin-path)/traffic-probe
 
-CAPTURE=$DATA/storage-$PACKETS.pcap
+VLAN=${BENCH_VLAN:-}
+CAPTURE=$DATA/storage-$PACKETS${VLAN:+-vlan$VLAN}.pcap
 if [[ ! -s $CAPTURE ]]; then
-    "$PROBE" synth --packets "$PACKETS" --server "$SERVER" "$CAPTURE"
+    "$PROBE" synth --packets "$PACKETS" --server "$SERVER" ${VLAN:+--vlan "$VLAN"} "$CAPTURE"
 fi
 # Exactly the prefilter the analysis installs, handed to tcpdump as well.
 FILTER=$("$PROBE" filter --server "$SERVER" --mountd-port "$MOUNTD_PORT")
