@@ -155,7 +155,7 @@ public struct TrafficAnalyzer: Sendable {
         }
         var observation = TrafficObservation(
             host: host, interface: interface, source: source,
-            linkType: PcapFileReader.linkTypeName(linkType), filter: filter,
+            linkType: linkType.name, filter: filter,
             window: window ?? packetWindow, packets: packets, undecodablePackets: undecodablePackets,
             kernelDrops: kernelDrops, isolation: nil, vlans: nil, mtu: nil,
             lacp: LACPObservation(pdus: lacpPDUs, exchanges: exchanges.values.sorted(by: Self.exchangeOrder)))
