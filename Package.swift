@@ -13,12 +13,29 @@ let package = Package(
     products: [
         .executable(name: "poolcheck", targets: ["poolcheck"]),
         .executable(name: "poolcheck-fuzz", targets: ["poolcheck-fuzz"]),
+        .executable(name: "traffic-probe", targets: ["traffic-probe"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
+        // libpcap, seen only by the C shim below.
+        .systemLibrary(
+            name: "CPcap",
+            pkgConfig: "libpcap",
+            providers: [.apt(["libpcap-dev"])]),
+        // Narrow C interface over libpcap: no pcap_t or libpcap macros reach Swift.
+        .target(name: "CPcapShim", dependencies: ["CPcap"]),
+        // Offline/live capture, frame decoding, traffic analyses, pcap writing.
+        .target(name: "TrafficProbe", dependencies: ["CPcapShim"]),
+        // Runs a capture or analysis and prints JSON; tests launch it inside
+        // network namespaces, the bench times it.
+        .executableTarget(name: "traffic-probe", dependencies: [
+            "TrafficProbe",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "TrafficProbeTests", dependencies: ["TrafficProbe", "traffic-probe"]),
         // IPv4/IPv6 addresses, prefixes and netmasks; pure value types.
         .target(name: "Addressing"),
         // The bundled rules/*.yaml, as bytes in the binary.
