@@ -45,6 +45,7 @@ let package = Package(
             "Addressing",
             "BundledRules",
             "NFSProbe",
+            "TrafficProbe",
             .product(name: "Yams", package: "Yams"),
         ]),
         // libtirpc, found through pkg-config (Debian: libtirpc-dev). Only CTirpc uses it.

@@ -8,6 +8,10 @@ public enum SourceSpec: Sendable, Equatable {
     case facts(path: String)
     /// An NFS server asked live over RPC.
     case nfs(server: String)
+    /// A capture file taken on one interface of one host.
+    case pcap(CaptureSpec)
+    /// A live capture on an interface of the machine poolcheck runs on.
+    case capture(CaptureSpec)
 }
 
 /// How live sources are asked.
@@ -19,8 +23,13 @@ public struct GatherOptions: Sendable {
     /// Never ask a server that was not named: no query of the plan's NFS server by default.
     public var offline: Bool
 
-    public init(timeout: Duration = .seconds(5), nfsSource: String? = nil, offline: Bool = false) {
+    /// Length of a live capture window.
+    public var captureDuration: Duration
+
+    public init(timeout: Duration = .seconds(5), nfsSource: String? = nil, offline: Bool = false,
+                captureDuration: Duration = .seconds(5)) {
         self.timeout = timeout
+        self.captureDuration = captureDuration
         self.nfsSource = nfsSource
         self.offline = offline
     }
@@ -33,6 +42,8 @@ public enum Gathering {
     public static func gather(_ sources: [SourceSpec], plan: Plan? = nil, options: GatherOptions = GatherOptions()) async throws -> Facts {
         var facts = Facts()
         var servers: [String] = []
+        var pcaps: [CaptureSpec] = []
+        var captures: [CaptureSpec] = []
         for source in sources {
             switch source {
             case let .snapshot(path):
@@ -41,6 +52,10 @@ public enum Gathering {
                 facts.merge(try FactsFile.read(path: path))
             case let .nfs(server):
                 if !servers.contains(server) { servers.append(server) }
+            case let .pcap(spec):
+                pcaps.append(spec)
+            case let .capture(spec):
+                captures.append(spec)
             }
         }
         // The plan's NFS server is asked by default when no evidence lists its exports.
@@ -63,6 +78,12 @@ public enum Gathering {
             if let found = live.first(where: { $0.nfsServers.first?.server == server || $0.probeFailures.first?.target == server }) {
                 facts.merge(found)
             }
+        }
+        // Captures come last: they need the NFS server's address and mountd port.
+        if !pcaps.isEmpty { facts.traffic += try TrafficGatherer.read(pcaps, facts: facts, plan: plan) }
+        if !captures.isEmpty {
+            facts.merge(await TrafficGatherer.capture(captures, duration: options.captureDuration, facts: facts, plan: plan,
+                                                      probeOptions: probeOptions))
         }
         return facts
     }
