@@ -1,5 +1,11 @@
 // swift-tools-version: 6.0
+import Foundation
 import PackageDescription
+
+/// Every rule file under rules/, embedded in the binary so it works from any directory.
+let ruleFiles = ((try? FileManager.default.contentsOfDirectory(
+    atPath: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("rules").path)) ?? [])
+    .filter { $0.hasSuffix(".yaml") }.sorted()
 
 let package = Package(
     name: "poolcheck",
@@ -14,17 +20,21 @@ let package = Package(
     targets: [
         // IPv4/IPv6 addresses, prefixes and netmasks; pure value types.
         .target(name: "Addressing"),
+        // The bundled rules/*.yaml, as bytes in the binary.
+        .target(name: "BundledRules", path: "rules", resources: ruleFiles.map { .embedInCode($0) }),
         // Facts, plan, gatherers, rule engine, check kinds, reporters.
         .target(name: "PoolCheck", dependencies: [
             "Addressing",
+            "BundledRules",
             .product(name: "Yams", package: "Yams"),
         ]),
         // Writes synthetic pool transcripts and times the snapshot parser (bench/).
         .executableTarget(name: "snapshot-tool", dependencies: ["PoolCheck"]),
-        .testTarget(name: "PoolCheckTests", dependencies: ["PoolCheck"]),
         .executableTarget(name: "poolcheck", dependencies: [
             "PoolCheck",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .testTarget(name: "AddressingTests", dependencies: ["Addressing"]),
+        .testTarget(name: "PoolCheckTests", dependencies: ["PoolCheck"]),
     ]
 )

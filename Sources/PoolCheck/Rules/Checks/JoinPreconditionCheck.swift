@@ -1,0 +1,95 @@
+/// One of XAPI's own pool-join checks (xen-api xapi_pool.ml pre_join_checks), run
+/// against the joining host's view before the admin tries `xe pool-join`.
+struct JoinPreconditionCheck: HostCheck {
+    enum Condition: String, CaseIterable {
+        case haDisabled = "ha-disabled"
+        case noSharedSRs = "no-shared-srs"
+        case noBonds = "no-bonds"
+        case noTunnels = "no-tunnels"
+        case noNonManagementVLANs = "no-non-management-vlans"
+        case noRunningVMs = "no-running-vms"
+        case sameSoftwareVersion = "same-software-version"
+        case sameManagementVLAN = "same-management-vlan"
+    }
+
+    let condition: Condition
+
+    static let factory: CheckFactory = { spec in
+        let fields = try spec.mapping(allowed: ["kind", "condition"])
+        let names = Condition.allCases.map(\.rawValue).joined(separator: ", ")
+        guard let value = fields["condition"] else { throw spec.error("needs 'condition' (\(names))") }
+        guard let condition = Condition(rawValue: try value.string()) else { throw value.error("'condition' must be one of \(names)") }
+        return JoinPreconditionCheck(condition: condition)
+    }
+
+    func hosts(in context: RuleContext) -> [HostSubject] {
+        let master = context.plan?.pool.master ?? context.masterView?.name
+        return context.hosts.filter { $0.name != master }
+    }
+
+    func evaluate(host: HostSubject, in context: RuleContext) -> Finding {
+        guard let database = host.database else { return host.missing("evidence", run: "`xe host-list` and `xe pool-list`") }
+        if let target = context.masterView?.pool, target.uuid == host.pool?.uuid {
+            return Finding(host.target, .notApplicable, "\(host.name) is already a member of the pool")
+        }
+        switch condition {
+        case .haDisabled:
+            guard let ha = database.pool?.ha_enabled else { return host.missing("ha-enabled", run: "`xe pool-param-list uuid=<pool>`") }
+            let masterHA = context.masterView?.pool?.ha_enabled == true
+            if ha || masterHA {
+                return Finding(host.target, .violated, "HA is enabled on \(ha ? host.name + "'s pool" : "the target pool")",
+                               evidence: ["ha-enabled: \(ha) on \(host.name), \(masterHA) on the master"], remediation: "xe pool-ha-disable")
+            }
+            return Finding(host.target, .holds, "HA is off on \(host.name) and the target pool", evidence: ["ha-enabled: false"])
+        case .noSharedSRs:
+            guard let srs = database.SRs, srs.complete else { return host.missing("the full SR list", run: "`xe sr-list params=all`") }
+            let shared = srs.records.filter { $0.shared == true }
+            return verdict(host, shared.map { $0.name_label ?? $0.uuid }, what: "shared SR",
+                           fix: shared.map { "xe sr-forget uuid=\($0.uuid) (after unplugging its PBDs)" })
+        case .noBonds:
+            guard let bonds = database.bonds, bonds.complete else { return host.missing("the bond list", run: "`xe bond-list`") }
+            return verdict(host, bonds.records.map(\.uuid), what: "bond", fix: bonds.records.map { "xe bond-destroy uuid=\($0.uuid)" })
+        case .noTunnels:
+            guard let tunnels = database.tunnels, tunnels.complete else { return host.missing("the tunnel list", run: "`xe tunnel-list`") }
+            return verdict(host, tunnels.records.map(\.uuid), what: "tunnel", fix: tunnels.records.map { "xe tunnel-destroy uuid=\($0.uuid)" })
+        case .noNonManagementVLANs:
+            guard let pifs = host.pifs, database.PIFs?.complete == true else { return host.missing("the PIF list", run: "`xe pif-list params=all`") }
+            let vlans = pifs.filter { ($0.VLAN ?? -1) >= 0 && $0.management != true }
+            return verdict(host, vlans.map { "\($0.device ?? "") VLAN \($0.VLAN!)" }, what: "non-management VLAN",
+                           fix: vlans.map { "xe vlan-destroy uuid=<VLAN of PIF \($0.uuid)>" })
+        case .noRunningVMs:
+            guard let vms = database.VMs, vms.complete else { return host.missing("the VM list", run: "`xe vm-list params=all`") }
+            let busy = vms.records.filter { vm in
+                vm.is_control_domain != true && vm.is_a_template != true && ["running", "suspended", "paused"].contains((vm.power_state ?? "").lowercased())
+                    && (vm.resident_on == nil || vm.resident_on == host.record?.uuid)
+            }
+            return verdict(host, busy.map { "\($0.name_label ?? $0.uuid) (\($0.power_state ?? ""))" }, what: "running or suspended VM",
+                           fix: busy.map { "xe vm-shutdown uuid=\($0.uuid)" })
+        case .sameSoftwareVersion:
+            return compare(host, context, what: "software version") { $0.record?.software_version?["product_version"] }
+        case .sameManagementVLAN:
+            return compare(host, context, what: "management VLAN") { subject in
+                subject.managementPIF.map { String($0.VLAN ?? -1) }
+            }
+        }
+    }
+
+    private func verdict(_ host: HostSubject, _ offenders: [String], what: String, fix: [String]) -> Finding {
+        if offenders.isEmpty { return Finding(host.target, .holds, "\(host.name) has no \(what)") }
+        return Finding(host.target, .violated, "\(host.name) has \(offenders.count) \(what)(s): \(offenders.joined(separator: ", "))",
+                       evidence: offenders.map { "\(what): \($0)" }, remediation: fix.joined(separator: "; "))
+    }
+
+    private func compare(_ host: HostSubject, _ context: RuleContext, what: String, _ value: (HostSubject) -> String?) -> Finding {
+        guard let master = context.masterView, master.name != host.name else {
+            return Finding(host.target, .missingFacts, "the master's evidence is needed to compare the \(what); plan pool.master")
+        }
+        guard let mine = value(host) else { return host.missing("its \(what)", run: "`xe host-param-list` / `xe pif-list params=all`") }
+        guard let theirs = value(master) else { return master.missing("its \(what)", run: "`xe host-param-list` / `xe pif-list params=all`") }
+        let evidence = ["\(host.name): \(mine)", "master \(master.name): \(theirs)"]
+        if mine != theirs {
+            return Finding(host.target, .violated, "\(what) \(mine) differs from the master's \(theirs)", evidence: evidence)
+        }
+        return Finding(host.target, .holds, "same \(what) as the master (\(mine))", evidence: evidence)
+    }
+}

@@ -1,0 +1,50 @@
+import Addressing
+
+/// The export backing the SR (or the planned path) admits this host's storage IP.
+struct NFSExportACLCheck: HostCheck {
+    var source: String { "nfs" }
+
+    func evaluate(host: HostSubject, in context: RuleContext) -> Finding {
+        guard let server = context.nfsServer else {
+            return Finding(host.target, .notApplicable,
+                           "no NFS storage planned (storage.nfs) and no NFS SR found (`xe pbd-list params=all`)")
+        }
+        let path = server.path ?? "/"
+        if let failure = context.nfsProbeFailure(server: server.address) {
+            return Finding(host.target, .couldNotCheck, failure.message)
+        }
+        guard let list = context.exportEvidence(server: server.address, host: host) else {
+            return Finding(host.target, .missingFacts,
+                           "the export list of \(server.address) was not collected; run `showmount -e \(server.address)` or use --nfs \(server.address)")
+        }
+        guard let address = host.storageAddress else {
+            return host.missing("the storage interface", run: "`xe pif-list params=all` or `ifconfig`")
+        }
+        var evidence = ["NFS \(server.address):\(path) (\(server.origin))", "export list from \(list.origin)",
+                        "storage address \(address.summary)"]
+        guard let export = ExportMatcher.covering(list.exports, path: path) else {
+            if list.listsOnlyCallersExports {
+                return Finding(host.target, .couldNotCheck,
+                               "\(server.address) (nfs-ganesha) does not list an export covering \(path) to this asker; that only proves this asker may not mount it",
+                               evidence: evidence)
+            }
+            return Finding(host.target, .violated, "\(server.address) exports nothing that covers \(path)", evidence: evidence)
+        }
+        evidence.append("export \(export.path) \(export.groups.joined(separator: ","))")
+        let decision = ExportMatcher.decide(groups: export.groups, client: address.address)
+        let note = address.planned ? " (planned address)" : ""
+        switch decision.verdict {
+        case .admitted:
+            return Finding(host.target, .holds,
+                           "\(export.path) admits \(host.name)'s storage IP \(address.address)\(note) via \(decision.group ?? "everyone")",
+                           evidence: evidence)
+        case .refused:
+            return Finding(host.target, .violated,
+                           "\(server.address):\(export.path) refuses \(host.name)'s storage IP \(address.address)\(note): \(decision.reason)",
+                           evidence: evidence,
+                           remediation: "On \(server.address), add \(address.address) (or the storage subnet) to \(export.path) in /etc/exports, then run `exportfs -ra`")
+        case .unknown:
+            return Finding(host.target, .couldNotCheck, "\(host.name): \(decision.reason)", evidence: evidence)
+        }
+    }
+}

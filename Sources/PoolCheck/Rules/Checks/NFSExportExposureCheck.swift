@@ -1,0 +1,62 @@
+import Addressing
+
+/// The storage export is not open to everyone / not open to the management network.
+struct NFSExportExposureCheck: Check {
+    enum Forbidden: String { case world, management }
+    let forbidden: Forbidden
+
+    static let factory: CheckFactory = { spec in
+        let fields = try spec.mapping(allowed: ["kind", "forbid"])
+        guard let value = fields["forbid"] else { throw spec.error("needs 'forbid: world' or 'forbid: management'") }
+        guard let forbidden = Forbidden(rawValue: try value.string()) else {
+            throw value.error("'forbid' must be world or management")
+        }
+        return NFSExportExposureCheck(forbidden: forbidden)
+    }
+
+    func evaluate(_ context: RuleContext) -> [Finding] {
+        guard let server = context.nfsServer else {
+            return [Finding(Target(kind: "export", name: "nfs"), .notApplicable, "no NFS storage planned or found")]
+        }
+        let path = server.path ?? "/"
+        let target = Target(kind: "export", name: "\(server.address):\(path)")
+        if let failure = context.nfsProbeFailure(server: server.address) {
+            return [Finding(target, .couldNotCheck, failure.message)]
+        }
+        guard let list = context.exportEvidence(server: server.address, host: nil) else {
+            return [Finding(target, .missingFacts,
+                            "the export list of \(server.address) was not collected; run `showmount -e \(server.address)` or use --nfs \(server.address)")]
+        }
+        guard let export = ExportMatcher.covering(list.exports, path: path) else {
+            return [Finding(target, .notApplicable, "no export covering \(path) is listed (see nfs-export-acl)")]
+        }
+        let evidence = ["export \(export.path) \(export.groups.joined(separator: ",")) (\(list.origin))"]
+        switch forbidden {
+        case .world:
+            if ExportMatcher.isWorldOpen(export) {
+                return [Finding(target, .violated, "\(export.path) is exported to everyone", evidence: evidence,
+                                remediation: "On \(server.address), replace `*` for \(export.path) in /etc/exports with the storage subnet, then `exportfs -ra`")]
+            }
+            return [Finding(target, .holds, "\(export.path) is limited to \(export.groups.joined(separator: ","))", evidence: evidence)]
+        case .management:
+            guard let management = context.managementSubnet else {
+                return [Finding(target, .missingFacts, "the management subnet is unknown; plan networks.management or collect `xe pif-list params=all`")]
+            }
+            let open = export.groups.isEmpty ? ["(everyone)"] : export.groups.filter { spec in
+                switch ExportMatcher.classify(spec) {
+                case .world: return true
+                case let .network(subnet): return subnet.overlaps(management.subnet)
+                case .name: return false
+                }
+            }
+            if !open.isEmpty {
+                return [Finding(target, .violated,
+                                "\(export.path) is open to the management network \(management.subnet) via \(open.joined(separator: ","))",
+                                evidence: evidence + ["management subnet \(management.subnet) (\(management.origin))"],
+                                remediation: "On \(server.address), remove \(open.joined(separator: ",")) from \(export.path) in /etc/exports, then `exportfs -ra`")]
+            }
+            return [Finding(target, .holds, "\(export.path) is not open to the management network \(management.subnet)",
+                            evidence: evidence)]
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import Addressing
+
+/// Every host's storage IP is distinct, and none is the NFS server's.
+struct StorageIPUniqueCheck: Check {
+    func evaluate(_ context: RuleContext) -> [Finding] {
+        let target = context.poolTarget
+        var owners: [IPAddress: [String]] = [:]
+        var evidence: [String] = []
+        for host in context.hosts {
+            guard let address = host.storageAddress else { continue }
+            owners[address.address, default: []].append(host.name)
+            evidence.append("\(host.name): \(address.summary)")
+        }
+        guard !owners.isEmpty else {
+            return [Finding(target, .missingFacts, "no storage address is known; plan hosts[].storage_ip or collect `xe pif-list params=all`")]
+        }
+        if let server = context.nfsServer, let ip = IPAddress(server.address) {
+            owners[ip, default: []].append("NFS server")
+            evidence.append("NFS server \(server.address) (\(server.origin))")
+        }
+        let clashes = owners.filter { $0.value.count > 1 }.sorted { $0.key < $1.key }
+        if !clashes.isEmpty {
+            let text = clashes.map { "\($0.key) is used by \($0.value.joined(separator: " and "))" }.joined(separator: "; ")
+            return [Finding(target, .violated, text, evidence: evidence)]
+        }
+        return [Finding(target, .holds, "\(owners.count) storage addresses, all distinct", evidence: evidence)]
+    }
+}

@@ -1,0 +1,49 @@
+/// The storage interface survives a NIC or cable failure: a bond of two or more attached
+/// NICs, or (iSCSI/HBA) multipathing on.
+struct StorageRedundancyCheck: HostCheck {
+    func evaluate(host: HostSubject, in context: RuleContext) -> Finding {
+        if context.plan?.storage?.redundancy == Plan.Redundancy.none {
+            return Finding(host.target, .notApplicable, "the plan asks for no storage redundancy (redundancy: none)")
+        }
+        guard let pif = host.storagePIF, let database = host.database else {
+            return host.missing("the storage PIF", run: "`xe pif-list params=all`")
+        }
+        var evidence = ["storage PIF \(pif.device ?? "?") \(pif.uuid) on \(host.name)"]
+        if let bondUUID = pif.bond_master_of?.first {
+            guard let bond = database.bonds?[bondUUID] else {
+                return host.missing("bond \(bondUUID)", run: "`xe bond-list params=all`")
+            }
+            let slaves = (bond.slaves ?? []).map { uuid in database.PIFs?[uuid] }
+            let attached = slaves.compactMap { $0 }.filter { $0.currently_attached == true }
+            evidence.append("bond \(bond.uuid) mode \(bond.mode ?? "?") slaves \((bond.slaves ?? []).count), attached \(attached.count)")
+            if attached.count >= 2 {
+                return Finding(host.target, .holds,
+                               "\(host.name): storage runs on a \(bond.mode ?? "") bond of \(attached.count) attached NICs",
+                               evidence: evidence)
+            }
+            return Finding(host.target, .violated,
+                           "\(host.name): the storage bond has \(attached.count) attached NIC(s); it needs two or more",
+                           evidence: evidence,
+                           remediation: slaves.compactMap { $0 }.filter { $0.currently_attached != true }
+                               .map { "xe pif-plug uuid=\($0.uuid)" }.joined(separator: "; ").nilIfEmpty)
+        }
+        if host.record?.other_config?["multipathing"] == "true" {
+            return Finding(host.target, .holds, "\(host.name): storage multipathing is on",
+                           evidence: evidence + ["host other-config multipathing: true"])
+        }
+        let bondsKnown = pif.bond_master_of != nil || database.bonds?.complete == true
+        guard bondsKnown else {
+            return host.missing("the storage PIF's bond fields", run: "`xe pif-param-list uuid=\(pif.uuid)` or `xe bond-list`")
+        }
+        evidence.append("bond-master-of: \((pif.bond_master_of ?? []).joined(separator: "; ")) (empty: not a bond)")
+        let network = pif.network ?? "<storage network uuid>"
+        return Finding(host.target, .violated,
+                       "\(host.name): storage interface \(pif.device ?? pif.uuid) is a single NIC, not bonded and not multipathed",
+                       evidence: evidence,
+                       remediation: "xe bond-create network-uuid=\(network) pif-uuids=\(pif.uuid),<second NIC's PIF uuid> mode=active-backup")
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

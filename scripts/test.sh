@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# The whole test suite: unit, property, transcript, report-schema and lab tests,
+# plus the rules' own examples.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+swift build
+.build/debug/poolcheck rules test
+swift test
