@@ -1,3 +1,5 @@
+import Addressing
+
 /// Reads `ifconfig` output in both formats net-tools has printed:
 /// old (`xenbr0 Link encap:Ethernet HWaddr 00:1F:...` / `inet addr:172.16.0.10 Bcast:... Mask:...`)
 /// and new (`eth0: flags=4163<UP,...>  mtu 1500` / `inet 1.2.3.4  netmask ...  broadcast ...`),
@@ -96,7 +98,7 @@ enum IfconfigReader {
         if let mask {
             interface.netmasks.append(mask)
             // A non-contiguous mask has no prefix: the bare address is kept, the mask stays visible.
-            interface.addresses.append(DottedMask.prefixLength(mask).map { "\(address)/\($0)" } ?? address)
+            interface.addresses.append((try? Netmask.prefixLength(dotted: mask)).map { "\(address)/\($0)" } ?? address)
         } else {
             interface.addresses.append(address)
         }
