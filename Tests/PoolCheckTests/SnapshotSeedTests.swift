@@ -162,7 +162,10 @@ import Testing
         #expect(view.database.hosts?.records.count == 2)
         let xenbr2 = try #require(view.interfaces?.first { $0.name == "xenbr2" })
         #expect(xenbr2.addresses == ["172.16.0.36/28"])
-        #expect(view.database.PIFs?.records.first?.uuid == "ac04bd58-0ea2-4211-8b90-d34d747a8eb2")
+        let eth2 = try #require(view.database.PIFs?["ac04bd58-0ea2-4211-8b90-d34d747a8eb2"])
+        #expect(view.database.PIFs?.records.count == 1)
+        #expect(eth2.IP == "172.16.0.36" && eth2.netmask == "255.255.255.240")
+        #expect(eth2.host == xs2 && eth2.network == storageNetwork && eth2.bond_master_of == [])
     }
 
     /// The seed itself, prose and all: every block is read, every prose paragraph is a
