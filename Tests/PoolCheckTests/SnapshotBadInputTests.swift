@@ -123,6 +123,12 @@ import Testing
         #expect(clock.now - start < .seconds(60))
     }
 
+    @Test func longLinesAreQuotedShort() throws {
+        let long = String(repeating: "é", count: 10_000)
+        let facts = try SnapshotFixture.parse("[root@xs-1 ~]# mount\n\(long)\n")
+        #expect(facts.warnings == ["t.txt:2: could not read \"\(String(repeating: "é", count: 72))…\" as output of `mount`"])
+    }
+
     @Test func oneHugeLine() throws {
         let bytes = [UInt8](repeating: UInt8(ascii: "["), count: 50 * 1024 * 1024)
         #expect(error { try SnapshotGatherer.parse(bytes: bytes, path: "line.txt") } == .notATranscript(path: "line.txt"))

@@ -107,8 +107,13 @@ enum IfconfigReader {
 
     private static func inet6(_ words: [String], into interface: inout OSInterface) -> Bool {
         guard words.count >= 2 else { return false }
+        // Old net-tools: `inet6 addr: fe80::1/64 Scope:Link` (some builds print `addr:fe80::...`).
         if words[1] == "addr:", words.count >= 3 {
             interface.addresses.append(words[2])
+            return true
+        }
+        if words[1].hasPrefix("addr:"), words[1].count > 5 {
+            interface.addresses.append(String(words[1].dropFirst(5)))
             return true
         }
         if let index = words.firstIndex(of: "prefixlen"), index + 1 < words.count {
