@@ -12,6 +12,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "poolcheck", targets: ["poolcheck"]),
+        .executable(name: "poolcheck-fuzz", targets: ["poolcheck-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -28,12 +29,25 @@ let package = Package(
             "BundledRules",
             .product(name: "Yams", package: "Yams"),
         ]),
+        // libtirpc, found through pkg-config (Debian: libtirpc-dev). Only CTirpc uses it.
+        .systemLibrary(name: "CLibtirpc", pkgConfig: "libtirpc",
+                       providers: [.apt(["libtirpc-dev"])]),
+        // ONC RPC calls (rpcbind, mountd, nfsd NULL) with deadlines, behind a narrow header.
+        .target(name: "CTirpc", dependencies: ["CLibtirpc"],
+                linkerSettings: [.linkedLibrary("tirpc")]),
+        // Async NFS probing over CTirpc, and the exports(5) client-spec matcher.
+        .target(name: "NFSProbe", dependencies: ["CTirpc", "Addressing"]),
+        // Internal helper the lab tests and benchmarks run inside namespaces.
+        .executableTarget(name: "nfs-probe-cli", dependencies: ["NFSProbe", "Addressing"]),
+        .testTarget(name: "NFSProbeTests", dependencies: ["NFSProbe", "nfs-probe-cli"]),
         // Writes synthetic pool transcripts and times the snapshot parser (bench/).
         .executableTarget(name: "snapshot-tool", dependencies: ["PoolCheck"]),
         .executableTarget(name: "poolcheck", dependencies: [
             "PoolCheck",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // libFuzzer harness for the plan, rule and transcript readers (fuzz/run.sh); a replayer otherwise.
+        .executableTarget(name: "poolcheck-fuzz", dependencies: ["PoolCheck"]),
         .testTarget(name: "AddressingTests", dependencies: ["Addressing"]),
         .testTarget(name: "PoolCheckTests", dependencies: ["PoolCheck"]),
     ]

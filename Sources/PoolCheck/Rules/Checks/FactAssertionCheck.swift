@@ -58,7 +58,11 @@ struct FactAssertionCheck: HostCheck {
         case let .matches(pattern): holds = value.range(of: pattern, options: .regularExpression) != nil
         case .present: holds = !value.isEmpty
         case .sameOnEveryHost:
-            let others = context.hosts.filter { $0.name != host.name }.compactMap { other in self.value(for: other).map { (other.name, $0) } }
+            let otherHosts = context.hosts.filter { $0.name != host.name }
+            if let unknown = otherHosts.first(where: { self.value(for: $0) == nil }) {
+                return unknown.missing(label, run: command(unknown))
+            }
+            let others = otherHosts.compactMap { other in self.value(for: other).map { (other.name, $0) } }
             evidence += others.map { "\($0.0) \(label) = \($0.1)" }
             holds = others.allSatisfy { $0.1 == value }
         }

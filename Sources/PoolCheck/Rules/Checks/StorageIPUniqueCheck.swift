@@ -23,6 +23,8 @@ struct StorageIPUniqueCheck: Check {
             let text = clashes.map { "\($0.key) is used by \($0.value.joined(separator: " and "))" }.joined(separator: "; ")
             return [Finding(target, .violated, text, evidence: evidence)]
         }
-        return [Finding(target, .holds, "\(owners.count) storage addresses, all distinct", evidence: evidence)]
+        let server = context.nfsServer == nil ? "" : " and the NFS server's"
+        return [Finding(target, .holds, "\(evidence.count - (server.isEmpty ? 0 : 1)) hosts' storage addresses\(server) are all distinct",
+                        evidence: evidence)]
     }
 }

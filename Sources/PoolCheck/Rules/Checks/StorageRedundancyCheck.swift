@@ -5,15 +5,16 @@ struct StorageRedundancyCheck: HostCheck {
         if context.plan?.storage?.redundancy == Plan.Redundancy.none {
             return Finding(host.target, .notApplicable, "the plan asks for no storage redundancy (redundancy: none)")
         }
-        guard let pif = host.storagePIF, let database = host.database else {
+        guard let pif = host.storagePIF, host.database != nil else {
             return host.missing("the storage PIF", run: "`xe pif-list params=all`")
         }
         var evidence = ["storage PIF \(pif.device ?? "?") \(pif.uuid) on \(host.name)"]
         if let bondUUID = pif.bond_master_of?.first {
-            guard let bond = database.bonds?[bondUUID] else {
+            guard let bond = PoolRecords.all(context.facts.views, { $0.bonds }).first(where: { $0.uuid == bondUUID }) else {
                 return host.missing("bond \(bondUUID)", run: "`xe bond-list params=all`")
             }
-            let slaves = (bond.slaves ?? []).map { uuid in database.PIFs?[uuid] }
+            let pifs = PoolRecords.all(context.facts.views) { $0.PIFs }
+            let slaves = (bond.slaves ?? []).map { uuid in pifs.first { $0.uuid == uuid } }
             let attached = slaves.compactMap { $0 }.filter { $0.currently_attached == true }
             evidence.append("bond \(bond.uuid) mode \(bond.mode ?? "?") slaves \((bond.slaves ?? []).count), attached \(attached.count)")
             if attached.count >= 2 {
@@ -27,20 +28,27 @@ struct StorageRedundancyCheck: HostCheck {
                            remediation: slaves.compactMap { $0 }.filter { $0.currently_attached != true }
                                .map { "xe pif-plug uuid=\($0.uuid)" }.joined(separator: "; ").nilIfEmpty)
         }
-        if host.record?.other_config?["multipathing"] == "true" {
+        if host.record?.multipathing == true || host.record?.other_config?["multipathing"] == "true" {
             return Finding(host.target, .holds, "\(host.name): storage multipathing is on",
                            evidence: evidence + ["host other-config multipathing: true"])
         }
-        let bondsKnown = pif.bond_master_of != nil || database.bonds?.complete == true
+        let bondsKnown = pif.bond_master_of != nil || context.facts.views.contains { $0.database.bonds?.complete == true }
         guard bondsKnown else {
             return host.missing("the storage PIF's bond fields", run: "`xe pif-param-list uuid=\(pif.uuid)` or `xe bond-list`")
         }
-        evidence.append("bond-master-of: \((pif.bond_master_of ?? []).joined(separator: "; ")) (empty: not a bond)")
-        let network = pif.network ?? "<storage network uuid>"
+        evidence.append("bond-master-of is empty: \(pif.device ?? pif.uuid) is not a bond")
+        // A spare NIC: physical, unaddressed, not management, not already in a bond.
+        let spare = host.pifs?.first { other in
+            other.uuid != pif.uuid && other.physical != false && other.management != true && (other.IP ?? "").isEmpty
+                && (other.bond_slave_of ?? "").isEmpty && (other.VLAN ?? -1) < 0
+        }
+        if let spare { evidence.append("unused NIC \(spare.device ?? spare.uuid) \(spare.uuid) could join the bond") }
+        let second = spare?.uuid ?? "<second NIC's PIF uuid>"
         return Finding(host.target, .violated,
                        "\(host.name): storage interface \(pif.device ?? pif.uuid) is a single NIC, not bonded and not multipathed",
                        evidence: evidence,
-                       remediation: "xe bond-create network-uuid=\(network) pif-uuids=\(pif.uuid),<second NIC's PIF uuid> mode=active-backup")
+                       remediation: "xe network-create name-label=storage-bond; then xe bond-create network-uuid=<that network's uuid> "
+                           + "pif-uuids=\(pif.uuid),\(second) mode=active-backup (the bond takes over \(pif.device ?? "the NIC")'s IP)")
     }
 }
 
