@@ -70,6 +70,6 @@ let package = Package(
         // libFuzzer harness for the plan, rule and transcript readers (fuzz/run.sh); a replayer otherwise.
         .executableTarget(name: "poolcheck-fuzz", dependencies: ["PoolCheck"]),
         .testTarget(name: "AddressingTests", dependencies: ["Addressing"]),
-        .testTarget(name: "PoolCheckTests", dependencies: ["PoolCheck"]),
+        .testTarget(name: "PoolCheckTests", dependencies: ["PoolCheck", "TrafficProbe"]),
     ]
 )

@@ -24,8 +24,8 @@ struct CheckOptions: ParsableArguments {
         } catch {
             throw fail("\(error)")
         }
-        if plan == nil && sources.specs.isEmpty {
-            throw fail("nothing to check: give --plan FILE and/or a source (--snapshot PATH, --facts FILE, --nfs SERVER)")
+        if plan == nil && sources.isEmpty {
+            throw fail("nothing to check: give --plan FILE and/or a source (--snapshot PATH, --facts FILE, --nfs SERVER, --pcap, --capture)")
         }
         let loadedPlan: Plan?
         let catalog: RuleCatalog

@@ -15,6 +15,16 @@ struct SourceOptions: ParsableArguments {
     @Option(name: .customLong("nfs-source"), help: ArgumentHelp("Ask NFS servers from this local address (a host's storage IP).", valueName: "IP"))
     var nfsSource: String?
 
+    @Option(name: .customLong("pcap"), help: ArgumentHelp("A capture file taken on IFACE (a device, bridge, or the word management or storage) of HOST (repeatable).", valueName: "[HOST:]IFACE=FILE"))
+    var pcaps: [String] = []
+
+    @Option(name: .customLong("capture"), parsing: .upToNextOption,
+            help: ArgumentHelp("Capture live on these interfaces of this machine for --duration seconds.", valueName: "[HOST:]IFACE"))
+    var captures: [String] = []
+
+    @Option(help: ArgumentHelp("Length of a live capture window, in seconds.", valueName: "SECONDS"))
+    var duration: Double = 5
+
     @Option(help: ArgumentHelp("Deadline of each network step, in seconds.", valueName: "SECONDS"))
     var timeout: Double = 5
 
@@ -22,17 +32,32 @@ struct SourceOptions: ParsableArguments {
     var offline = false
 
     var specs: [SourceSpec] {
-        snapshots.map { .snapshot(path: $0) } + factsFiles.map { .facts(path: $0) } + nfsServers.map { .nfs(server: $0) }
+        get throws {
+            let files = snapshots.map { SourceSpec.snapshot(path: $0) } + factsFiles.map { .facts(path: $0) }
+            let live = nfsServers.map { SourceSpec.nfs(server: $0) }
+            let wire = try pcaps.map { SourceSpec.pcap(try CaptureSpec(parsing: $0, needsFile: true)) }
+                + captures.map { SourceSpec.capture(try CaptureSpec(parsing: $0, needsFile: false)) }
+            return files + live + wire
+        }
     }
+
+    var isEmpty: Bool { snapshots.isEmpty && factsFiles.isEmpty && nfsServers.isEmpty && pcaps.isEmpty && captures.isEmpty }
 
     func validate() throws {
         guard timeout > 0, timeout <= 3600 else { throw ValidationError("--timeout must be between 0 and 3600 seconds") }
+        guard duration > 0, duration <= 3600 else { throw ValidationError("--duration must be between 0 and 3600 seconds") }
+        do {
+            _ = try specs
+        } catch {
+            throw ValidationError("\(error)")
+        }
     }
 
     func gather(plan: Plan? = nil) async throws -> Facts {
-        let options = GatherOptions(timeout: .milliseconds(Int(timeout * 1000)), nfsSource: nfsSource, offline: offline)
+        let options = GatherOptions(timeout: .milliseconds(Int(timeout * 1000)), nfsSource: nfsSource, offline: offline,
+                                    captureDuration: .milliseconds(Int(duration * 1000)))
         do {
-            return try await Gathering.gather(specs, plan: plan, options: options)
+            return try await Gathering.gather(try specs, plan: plan, options: options)
         } catch {
             throw fail("\(error)")
         }

@@ -14,6 +14,8 @@ public enum CheckKinds {
         "join-precondition": JoinPreconditionCheck.factory,
         "fact-assertion": FactAssertionCheck.factory,
         "nfs-server": NFSServerCheck.factory,
+        "storage-traffic-isolated": plain(TrafficIsolationCheck()),
+        "storage-traffic": TrafficPropertyCheck.factory,
     ]
 
     /// A kind that takes no parameters: any key besides `kind` is an error.
