@@ -35,7 +35,7 @@ let package = Package(
             "TrafficProbe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "TrafficProbeTests", dependencies: ["TrafficProbe", "traffic-probe"]),
+        .testTarget(name: "TrafficProbeTests", dependencies: ["TrafficProbe", "traffic-probe", "poolcheck"]),
         // IPv4/IPv6 addresses, prefixes and netmasks; pure value types.
         .target(name: "Addressing"),
         // The bundled rules/*.yaml, as bytes in the binary.

@@ -75,7 +75,11 @@ public enum TrafficGatherer {
             let capture = LiveTrafficCapture(interfaces: group.map(\.interface), host: host.isEmpty ? nil : host, options: options)
             async let report = capture.run(for: duration)
             if let server = options.storageServer {
+                // Probe traffic inside the window: a TCP connect (and NULL call) to 2049, and rpcbind.
+                async let nfs: Void? = try? await NFSProber(options: probeOptions)
+                    .ping(server: "\(server.address)", program: RPCProgram.nfs, version: 3, port: StorageServer.nfsPort)
                 _ = await NFSGatherer.gather(server: "\(server.address)", options: probeOptions)
+                _ = await nfs
             }
             for entry in await report.interfaces {
                 if let observation = entry.observation { result.traffic.append(observation) }
