@@ -1,12 +1,11 @@
 #!/usr/bin/env bash
-# Benchmarks the NFS probe against showmount on the same lab server, same run,
+# Benchmarks `poolcheck exports` against showmount on the same lab server, same run,
 # whole process (hyperfine, inside a lab client namespace), and 200 clients'
 # verdicts against one server in one run. Needs root (network namespaces).
 #
 #   bench/exports-vs-showmount.sh [RUNS]      (default 200 runs each)
 #
-# PROBE overrides the probe command (default: the release nfs-probe-cli; use
-# the `poolcheck exports` binary once the CLI has it).
+# PROBE overrides the probe binary (default: poolcheck, release, static runtime).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-200}
@@ -14,8 +13,8 @@ RUNS=${1:-200}
 
 # Static Swift runtime: a dynamically linked Swift binary spends ~8 ms just
 # loading libswiftCore & co., more than showmount's whole run.
-swift build -c release --static-swift-stdlib --product nfs-probe-cli >/dev/null
-PROBE=${PROBE:-$(swift build -c release --static-swift-stdlib --show-bin-path)/nfs-probe-cli}
+swift build -c release --static-swift-stdlib --scratch-path .build-static --product poolcheck >/dev/null
+PROBE=${PROBE:-$PWD/.build-static/release/poolcheck}
 OUT=${BENCH_OUT:-$(mktemp -d /tmp/pc-bench-XXXXXX)}
 
 # The lab lives as long as this script: `hold` takes it down when our pipe
@@ -38,16 +37,16 @@ for server in 172.16.0.34 172.16.0.44; do
 done
 
 # 200 clients: every address of 172.16.0.0/25 plus 72 IPv6 ones.
-clients="$OUT/clients.txt"
-: >"$clients"
-for i in $(seq 1 128); do echo "172.16.0.$((i - 1))" >>"$clients"; done
-for i in $(seq 1 72); do printf 'fd00:5::%x\n' "$i" >>"$clients"; done
+clients=""
+for i in $(seq 1 128); do clients="$clients --client 172.16.0.$((i - 1))"; done
+for i in $(seq 1 72); do clients="$clients --client $(printf 'fd00:5::%x' "$i")"; done
 echo "== 200 clients' verdicts on every export, one run each, $RUNS runs"
 for server in 172.16.0.34 172.16.0.44; do
     name=$([ $server = 172.16.0.34 ] && echo ganesha || echo knfsd)
-    run_in xs1 "$PROBE" verdicts "$server" --clients-file "$clients" --json >"$OUT/verdicts-$name.json"
+    # shellcheck disable=SC2086
+    run_in xs1 "$PROBE" exports "$server" $clients --json >"$OUT/verdicts-$name.json"
     echo "$name: $(grep -c '"verdict"' "$OUT/verdicts-$name.json") verdicts per run"
     run_in xs1 hyperfine -N --warmup 3 --runs "$RUNS" --export-json "$OUT/verdicts200-$name.json" \
-        -n "verdicts-200-$name" "$PROBE verdicts $server --clients-file $clients --json"
+        -n "verdicts-200-$name" "$PROBE exports $server $clients --json"
 done
 echo "results: $OUT"

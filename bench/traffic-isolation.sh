@@ -22,7 +22,7 @@ mkdir -p "$DATA"
 command -v hyperfine >/dev/null || { echo "bench: hyperfine not installed" >&2; exit 1; }
 command -v tcpdump >/dev/null || { echo "bench: tcpdump not installed" >&2; exit 1; }
 
-(cd "$ROOT" && swift build -c release --product traffic-probe >/dev/null)
+(cd "$ROOT" && swift build -c release --product traffic-probe >/dev/null && swift build -c release --product poolcheck >/dev/null)
 PROBE=$(cd "$ROOT" && swift build -c release --show-bin-path)/traffic-probe
 
 VLAN=${BENCH_VLAN:-}
@@ -44,16 +44,20 @@ hyperfine --warmup 2 --runs "${BENCH_RUNS:-10}" --export-json "$DATA/result.json
     --command-name "tcpdump -r FILE -w /dev/null host $SERVER" \
     "tcpdump -r '$CAPTURE' -w /dev/null 'host $SERVER'" \
     --command-name "traffic-probe analyze (isolation, VLAN, MTU, LACP)" \
-    "'$PROBE' analyze --server $SERVER --mountd-port $MOUNTD_PORT 'xs-1:xenbr2=$CAPTURE' >/dev/null"
+    "'$PROBE' analyze --server $SERVER --mountd-port $MOUNTD_PORT 'xs-1:xenbr2=$CAPTURE' >/dev/null" \
+    --command-name "poolcheck audit --pcap (the example pool, every rule)" -i \
+    "'$(dirname "$PROBE")/poolcheck' audit --plan '$ROOT/examples/pdx0/plan.yaml' --snapshot '$ROOT/examples/pdx0/after' --offline --pcap 'xs-1:storage=$CAPTURE' --report json:/dev/null"
 
 python3 - "$DATA/result.json" <<'PY'
 import json, sys
 results = json.load(open(sys.argv[1]))["results"]
-same_filter, host_only, probe = (r["mean"] for r in results)
+same_filter, host_only, probe, audit = (r["mean"] for r in results)
 ratio = probe / same_filter
 print(f"traffic-probe / tcpdump (same filter): {ratio:.2f}x "
       f"({probe * 1000:.0f} ms vs {same_filter * 1000:.0f} ms); "
       f"vs tcpdump 'host' only: {probe / host_only:.2f}x")
+print(f"poolcheck audit --pcap / tcpdump (same filter): {audit / same_filter:.2f}x ({audit * 1000:.0f} ms)")
+ratio = max(ratio, audit / same_filter)
 print("PASS: within 1.5x" if ratio <= 1.5 else "FAIL: slower than 1.5x tcpdump")
 sys.exit(0 if ratio <= 1.5 else 1)
 PY
