@@ -13,7 +13,9 @@ RUNS=${1:-200}
 
 # Static Swift runtime: a dynamically linked Swift binary spends ~8 ms just
 # loading libswiftCore & co., more than showmount's whole run.
-swift build -c release --static-swift-stdlib --scratch-path .build-static --product poolcheck >/dev/null
+# -no-pie: resolves ~80,000 relative relocations at link time instead of at every start.
+swift build -c release --static-swift-stdlib --scratch-path .build-static --product poolcheck \
+    -Xswiftc -Xclang-linker -Xswiftc -no-pie >/dev/null
 PROBE=${PROBE:-$PWD/.build-static/release/poolcheck}
 OUT=${BENCH_OUT:-$(mktemp -d /tmp/pc-bench-XXXXXX)}
 
