@@ -55,9 +55,9 @@ final class NFSRuleTests: XCTestCase {
     }
 
     func testRegistrationsAndNullReplies() throws {
-        let good = [RPCService(program: 100_000, version: 2, protocol: "tcp", port: 111),
-                    RPCService(program: 100_005, version: 3, protocol: "tcp", port: 20048),
-                    RPCService(program: 100_003, version: 3, protocol: "tcp", port: 2049)]
+        let good = [RPCService(program: 100_000, version: 2, protocol: .tcp, port: 111),
+                    RPCService(program: 100_005, version: 3, protocol: .tcp, port: 20048),
+                    RPCService(program: 100_003, version: 3, protocol: .tcp, port: 2049)]
         let exports = [Export(path: "/srv/vhd", groups: ["172.16.0.32/28"])]
         XCTAssertEqual(try run("nfs-services-registered", server(dialect: "knfsd", exports: exports, services: good)).values.first?.status, .pass)
         let noNFS = Array(good.dropLast())

@@ -1,3 +1,5 @@
+import NFSProbe
+
 /// An NFS server asked directly over RPC.
 public struct NFSServerFacts: Codable, Sendable, Equatable {
     public var server: String
@@ -21,19 +23,8 @@ public struct NFSServerFacts: Codable, Sendable, Equatable {
     }
 }
 
-public struct RPCService: Codable, Sendable, Equatable {
-    public var program: UInt32
-    public var version: UInt32
-    public var `protocol`: String
-    public var port: UInt16
-
-    public init(program: UInt32, version: UInt32, protocol: String, port: UInt16) {
-        self.program = program
-        self.version = version
-        self.protocol = `protocol`
-        self.port = port
-    }
-}
+/// One rpcbind registration (what `rpcinfo -p` lists).
+public typealias RPCService = RPCRegistration
 
 /// An interface that could not be captured on (missing, down, no permission).
 public struct CaptureProblem: Codable, Sendable, Equatable {

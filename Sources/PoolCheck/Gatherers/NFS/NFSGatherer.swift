@@ -15,12 +15,10 @@ public enum NFSGatherer {
         }
         let dialect = ExportsDialect.detect(registrations: registrations)
         var server = NFSServerFacts(server: server, askedFrom: options.sourceAddress, dialect: dialect.rawValue,
-                                    services: registrations.map {
-                                        RPCService(program: $0.program, version: $0.version, protocol: $0.protocol.rawValue, port: $0.port)
-                                    })
+                                    services: registrations)
         do {
             let listing = try await prober.exports(server: server.server)
-            server.exports = listing.exports.map { Export(path: $0.path, groups: $0.groups) }
+            server.exports = listing.exports
         } catch {
             facts.probeFailures.append(ProbeFailure(target: server.server, source: "nfs-exports", message: error.description))
         }

@@ -39,7 +39,7 @@ public enum TrafficGatherer {
         let context = RuleContext(facts: facts, plan: plan, phase: .audit)
         let server = context.nfsServer?.address
         let mountd = facts.nfsServers.first { $0.server == server }?.services?
-            .first { $0.program == RPCProgram.mountd && $0.protocol == "tcp" }?.port
+            .first { $0.program == RPCProgram.mountd && $0.protocol == .tcp }?.port
         let mtu = plan?.storage?.mtu ?? context.hosts.lazy.compactMap { $0.storagePIF?.MTU }.first
         return TrafficAnalysisOptions(storageServer: server.flatMap(WireAddress.init).map { StorageServer(address: $0, mountdPort: mountd) },
                                       mtu: mtu)

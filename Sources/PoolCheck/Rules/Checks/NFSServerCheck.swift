@@ -34,7 +34,7 @@ struct NFSServerCheck: Check {
         case .registered:
             let evidence = services.map { "program \($0.program) v\($0.version) \($0.protocol) port \($0.port)" }
             let missing = Self.required.filter { need in
-                !services.contains { $0.program == need.program && $0.version == need.version && $0.protocol == "tcp" }
+                !services.contains { $0.program == need.program && $0.version == need.version && $0.protocol == .tcp }
             }
             if missing.isEmpty {
                 return [Finding(target, .holds, "rpcbind, mountd v3 and nfs v3 are registered on TCP", evidence: evidence)]

@@ -27,7 +27,7 @@ extension RuleContext {
     /// on `host`, else as run on any host.
     public func exportEvidence(server: String, host: HostSubject?) -> ExportEvidence? {
         if let live = facts.nfsServers.first(where: { $0.server == server && $0.exports != nil }) {
-            return ExportEvidence(server: server, exports: live.exports!.map { NFSExport(path: $0.path, groups: $0.groups) },
+            return ExportEvidence(server: server, exports: live.exports!,
                                   origin: "mountd on \(server)" + (live.askedFrom.map { ", asked from \($0)" } ?? ""),
                                   dialect: live.dialect.flatMap(ExportsDialect.init(rawValue:)) ?? .unknown,
                                   askedOnHost: nil, askedFrom: live.askedFrom)
@@ -35,7 +35,7 @@ extension RuleContext {
         let views = (host?.view).map { [$0] + facts.views } ?? facts.views
         for view in views {
             if let list = view.exportLists.last(where: { $0.server == server }) {
-                return ExportEvidence(server: server, exports: list.exports.map { NFSExport(path: $0.path, groups: $0.groups) },
+                return ExportEvidence(server: server, exports: list.exports,
                                       origin: "showmount -e \(server) on \(view.name)", dialect: .unknown,
                                       askedOnHost: view.name, askedFrom: nil)
             }
