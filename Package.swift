@@ -2,6 +2,12 @@
 import Foundation
 import PackageDescription
 
+let nio: [Target.Dependency] = [
+    .product(name: "NIOCore", package: "swift-nio"),
+    .product(name: "NIOPosix", package: "swift-nio"),
+    .product(name: "NIOHTTP1", package: "swift-nio"),
+    .product(name: "NIOSSL", package: "swift-nio-ssl"),
+]
 /// Every rule file under rules/, embedded in the binary so it works from any directory.
 let ruleFiles = ((try? FileManager.default.contentsOfDirectory(
     atPath: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("rules").path)) ?? [])
@@ -14,10 +20,14 @@ let package = Package(
         .executable(name: "poolcheck", targets: ["poolcheck"]),
         .executable(name: "poolcheck-fuzz", targets: ["poolcheck-fuzz"]),
         .executable(name: "traffic-probe", targets: ["traffic-probe"]),
+        .executable(name: "xapi-sim", targets: ["xapi-sim"]),
+        .executable(name: "xapi-probe", targets: ["xapi-probe"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.100.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
     ],
     targets: [
         // libpcap, seen only by the C shim below.
@@ -38,6 +48,9 @@ let package = Package(
         .testTarget(name: "TrafficProbeTests", dependencies: ["TrafficProbe", "traffic-probe", "poolcheck"]),
         // IPv4/IPv6 addresses, prefixes and netmasks; pure value types.
         .target(name: "Addressing"),
+        // XenAPI wire codecs (XML-RPC, JSON-RPC), safe parsers, read-only client and transport.
+        // Knows nothing of rules or facts.
+        .target(name: "XenAPI", dependencies: nio),
         // The bundled rules/*.yaml, as bytes in the binary.
         .target(name: "BundledRules", path: "rules", resources: ruleFiles.map { .embedInCode($0) }),
         // Facts, plan, gatherers, rule engine, check kinds, reporters.
@@ -46,6 +59,7 @@ let package = Package(
             "BundledRules",
             "NFSProbe",
             "TrafficProbe",
+            "XenAPI",
             .product(name: "Yams", package: "Yams"),
         ]),
         // libtirpc, found through pkg-config (Debian: libtirpc-dev). Only CTirpc uses it.
@@ -65,10 +79,24 @@ let package = Package(
             "PoolCheck",
             "NFSProbe",
             "Addressing",
+            "XenAPI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // libFuzzer harness for the plan, rule and transcript readers (fuzz/run.sh); a replayer otherwise.
         .executableTarget(name: "poolcheck-fuzz", dependencies: ["PoolCheck"]),
+        // A XAPI server for tests and demos (what vcsim is for vSphere).
+        .target(name: "XAPISimulator", dependencies: ["XenAPI", "PoolCheck"] + nio),
+        .executableTarget(name: "xapi-sim", dependencies: [
+            "XAPISimulator",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // The XAPI gatherer alone: facts JSON from live pools (benchmarks, trials).
+        .executableTarget(name: "xapi-probe", dependencies: [
+            "PoolCheck",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "XenAPITests", dependencies: ["XenAPI"]),
+        .testTarget(name: "XAPISimulatorTests", dependencies: ["XAPISimulator", "XenAPI", "PoolCheck"]),
         .testTarget(name: "AddressingTests", dependencies: ["Addressing"]),
         .testTarget(name: "PoolCheckTests", dependencies: ["PoolCheck", "TrafficProbe"]),
     ]

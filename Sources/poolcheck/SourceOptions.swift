@@ -31,6 +31,8 @@ struct SourceOptions: ParsableArguments {
     @Flag(help: "Ask no server that was not named (the plan's NFS server is asked by default when no evidence lists its exports).")
     var offline = false
 
+    @OptionGroup var xapi: XapiOptions
+
     var specs: [SourceSpec] {
         get throws {
             let files = snapshots.map { SourceSpec.snapshot(path: $0) } + factsFiles.map { .facts(path: $0) }
@@ -41,7 +43,10 @@ struct SourceOptions: ParsableArguments {
         }
     }
 
-    var isEmpty: Bool { snapshots.isEmpty && factsFiles.isEmpty && nfsServers.isEmpty && pcaps.isEmpty && captures.isEmpty }
+    /// True when no source at all was named.
+    var isEmpty: Bool {
+        snapshots.isEmpty && factsFiles.isEmpty && nfsServers.isEmpty && pcaps.isEmpty && captures.isEmpty && xapi.targets.isEmpty
+    }
 
     func validate() throws {
         guard timeout > 0, timeout <= 3600 else { throw ValidationError("--timeout must be between 0 and 3600 seconds") }
@@ -53,11 +58,14 @@ struct SourceOptions: ParsableArguments {
         }
     }
 
-    func gather(plan: Plan? = nil) async throws -> Facts {
+    /// `xapiMode`: in preflight each `--xapi` host is asked on its own; in audit, the pool.
+    /// XAPI comes first: the NFS server and captures are found from its facts.
+    func gather(plan: Plan? = nil, xapiMode: XapiGatherer.Mode = .audit) async throws -> Facts {
+        let fromXAPI = try await xapi.gather(mode: xapiMode)
         let options = GatherOptions(timeout: .milliseconds(Int(timeout * 1000)), nfsSource: nfsSource, offline: offline,
                                     captureDuration: .milliseconds(Int(duration * 1000)))
         do {
-            return try await Gathering.gather(try specs, plan: plan, options: options)
+            return try await Gathering.gather(try specs, plan: plan, options: options, seed: fromXAPI)
         } catch {
             throw fail("\(error)")
         }

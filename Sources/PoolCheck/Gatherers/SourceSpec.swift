@@ -39,8 +39,10 @@ public struct GatherOptions: Sendable {
 /// a usage error); live sources are asked concurrently, and one that fails becomes a
 /// ProbeFailure for its rules while the rest of the run goes on.
 public enum Gathering {
-    public static func gather(_ sources: [SourceSpec], plan: Plan? = nil, options: GatherOptions = GatherOptions()) async throws -> Facts {
-        var facts = Facts()
+    /// `seed`: facts already gathered (XAPI), merged first so later sources can use them.
+    public static func gather(_ sources: [SourceSpec], plan: Plan? = nil, options: GatherOptions = GatherOptions(),
+                              seed: Facts = Facts()) async throws -> Facts {
+        var facts = seed
         var servers: [String] = []
         var pcaps: [CaptureSpec] = []
         var captures: [CaptureSpec] = []

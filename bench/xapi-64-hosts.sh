@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# XAPI at scale, on loopback only:
+#  1. one 64-host pool (4 PIFs and 2 PBDs per host, 2,000 VMs) on xapi-sim over HTTPS,
+#     audited end to end; the number of API calls is compared with an 8-host pool's
+#     (it must not grow with the host count);
+#  2. 50 such pools served at once and audited at once.
+# Targets: one audit < 1 s; 50 at once < 10 s.
+# Uses `poolcheck audit --xapi` when the CLI has it, else xapi-probe (the gatherer alone).
+# Needs: openssl (certificates), hyperfine (timing). Every process started here is
+# stopped by PID on exit.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+POOLS=${POOLS:-50}
+HOSTS=${HOSTS:-64}
+VMS=${VMS:-2000}
+RUNS=${RUNS:-10}
+WORK=$(mktemp -d /tmp/poolcheck-xapi-bench.XXXXXX)
+PIDS=()
+cleanup() {
+    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+    for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+swift build -c release --product xapi-sim >/dev/null
+swift build -c release --product xapi-probe >/dev/null
+BIN=$(swift build -c release --show-bin-path)
+if swift build -c release --product poolcheck >/dev/null 2>&1 && "$BIN/poolcheck" audit --help 2>/dev/null | grep -q -- '--xapi'; then
+    CLIENT=("$BIN/poolcheck" audit --report "json:$WORK/report.json")
+    CLIENT_NAME="poolcheck audit"
+else
+    CLIENT=("$BIN/xapi-probe" --summary-only)
+    CLIENT_NAME="xapi-probe (gatherer only; poolcheck audit --xapi not on this branch yet)"
+fi
+
+export POOLCHECK_PASSWORD="bench-$RANDOM-$RANDOM"
+export XAPI_SIM_PASSWORD="$POOLCHECK_PASSWORD"
+
+# start_sim NAME HOSTS VMS: starts one simulated pool on free loopback ports, waits until it listens.
+start_sim() {
+    local name=$1 hosts=$2 vms=$3
+    "$BIN/xapi-sim" --generate-hosts "$hosts" --vms "$vms" --port-base 0 --tls-dir "$WORK/tls-$name" \
+        --log "$WORK/$name.calls.jsonl" --ready-file "$WORK/$name.ready.json" >"$WORK/$name.out" 2>&1 &
+    PIDS+=($!)
+    for _ in $(seq 1 200); do
+        [ -s "$WORK/$name.ready.json" ] && return 0
+        sleep 0.05
+    done
+    echo "xapi-sim $name did not start:" >&2
+    cat "$WORK/$name.out" >&2
+    exit 1
+}
+master_of() { python3 -c 'import json,sys; print([h["url"] for h in json.load(open(sys.argv[1]))["hosts"] if h["master"]][0])' "$WORK/$1.ready.json"; }
+pin_of() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["sha256"])' "$WORK/$1.ready.json"; }
+calls_of() { wc -l <"$WORK/$1.calls.jsonl" | tr -d ' '; }
+
+echo "== client: $CLIENT_NAME"
+echo "== call count does not grow with hosts"
+start_sim small 8 "$VMS"
+start_sim big "$HOSTS" "$VMS"
+"${CLIENT[@]}" --xapi "$(master_of small)" --pin-sha256 "$(pin_of small)"
+"${CLIENT[@]}" --xapi "$(master_of big)" --pin-sha256 "$(pin_of big)"
+small_calls=$(calls_of small)
+big_calls=$(calls_of big)
+echo "8 hosts: $small_calls calls; $HOSTS hosts: $big_calls calls"
+[ "$small_calls" = "$big_calls" ] || { echo "FAIL: calls grow with host count" >&2; exit 1; }
+if grep -v -E '"method":"(session\.login_with_password|session\.logout|[A-Za-z_]+\.get_[A-Za-z_]+)"' "$WORK"/*.calls.jsonl; then
+    echo "FAIL: a call outside login/logout/get_* was made" >&2
+    exit 1
+fi
+if grep -rq -- "$POOLCHECK_PASSWORD" "$WORK"/*.jsonl "$WORK"/*.out; then
+    echo "FAIL: the password reached a log" >&2
+    exit 1
+fi
+
+echo "== one $HOSTS-host pool, $VMS VMs, HTTPS with a pinned certificate"
+hyperfine --warmup 2 --runs "$RUNS" --export-json "$WORK/one.json" \
+    "${CLIENT[*]} --xapi $(master_of big) --pin-sha256 $(pin_of big)"
+one_mean=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["mean"])' "$WORK/one.json")
+
+echo "== $POOLS pools of $HOSTS hosts served and audited at once"
+for i in $(seq 1 "$POOLS"); do start_sim "p$i" "$HOSTS" "$VMS"; done
+{
+    echo '#!/usr/bin/env bash'
+    echo 'pids=()'
+    for i in $(seq 1 "$POOLS"); do
+        echo "${CLIENT[*]} --xapi $(master_of "p$i") --pin-sha256 $(pin_of "p$i") 2>/dev/null & pids+=(\$!)"
+    done
+    echo 'status=0; for pid in "${pids[@]}"; do wait "$pid" || status=1; done; exit $status'
+} >"$WORK/all-at-once.sh"
+chmod +x "$WORK/all-at-once.sh"
+hyperfine --runs 3 --export-json "$WORK/all.json" "$WORK/all-at-once.sh"
+all_mean=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["mean"])' "$WORK/all.json")
+
+printf 'RESULT one pool (%s hosts, %s VMs): %.3f s mean (target < 1 s), %s API calls per audit\n' "$HOSTS" "$VMS" "$one_mean" "$small_calls"
+printf 'RESULT %s pools at once: %.3f s mean (target < 10 s)\n' "$POOLS" "$all_mean"
+python3 -c 'import sys; sys.exit(0 if float(sys.argv[1]) < 1 and float(sys.argv[2]) < 10 else 1)' "$one_mean" "$all_mean" \
+    || { echo "FAIL: over target" >&2; exit 1; }
