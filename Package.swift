@@ -18,6 +18,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "poolcheck", targets: ["poolcheck"]),
+        .executable(name: "poolcheck-fuzz", targets: ["poolcheck-fuzz"]),
+        .executable(name: "traffic-probe", targets: ["traffic-probe"]),
         .executable(name: "xapi-sim", targets: ["xapi-sim"]),
         .executable(name: "xapi-probe", targets: ["xapi-probe"]),
     ],
@@ -28,6 +30,22 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
     ],
     targets: [
+        // libpcap, seen only by the C shim below.
+        .systemLibrary(
+            name: "CPcap",
+            pkgConfig: "libpcap",
+            providers: [.apt(["libpcap-dev"])]),
+        // Narrow C interface over libpcap: no pcap_t or libpcap macros reach Swift.
+        .target(name: "CPcapShim", dependencies: ["CPcap"]),
+        // Offline/live capture, frame decoding, traffic analyses, pcap writing.
+        .target(name: "TrafficProbe", dependencies: ["CPcapShim"]),
+        // Runs a capture or analysis and prints JSON; tests launch it inside
+        // network namespaces, the bench times it.
+        .executableTarget(name: "traffic-probe", dependencies: [
+            "TrafficProbe",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "TrafficProbeTests", dependencies: ["TrafficProbe", "traffic-probe", "poolcheck"]),
         // IPv4/IPv6 addresses, prefixes and netmasks; pure value types.
         .target(name: "Addressing"),
         // XenAPI wire codecs (XML-RPC, JSON-RPC), safe parsers, read-only client and transport.
@@ -39,16 +57,33 @@ let package = Package(
         .target(name: "PoolCheck", dependencies: [
             "Addressing",
             "BundledRules",
+            "NFSProbe",
+            "TrafficProbe",
             "XenAPI",
             .product(name: "Yams", package: "Yams"),
         ]),
+        // libtirpc, found through pkg-config (Debian: libtirpc-dev). Only CTirpc uses it.
+        .systemLibrary(name: "CLibtirpc", pkgConfig: "libtirpc",
+                       providers: [.apt(["libtirpc-dev"])]),
+        // ONC RPC calls (rpcbind, mountd, nfsd NULL) with deadlines, behind a narrow header.
+        .target(name: "CTirpc", dependencies: ["CLibtirpc"],
+                linkerSettings: [.linkedLibrary("tirpc")]),
+        // Async NFS probing over CTirpc, and the exports(5) client-spec matcher.
+        .target(name: "NFSProbe", dependencies: ["CTirpc", "Addressing"]),
+        // Internal helper the lab tests and benchmarks run inside namespaces.
+        .executableTarget(name: "nfs-probe-cli", dependencies: ["NFSProbe", "Addressing"]),
+        .testTarget(name: "NFSProbeTests", dependencies: ["NFSProbe", "nfs-probe-cli", "poolcheck"]),
         // Writes synthetic pool transcripts and times the snapshot parser (bench/).
         .executableTarget(name: "snapshot-tool", dependencies: ["PoolCheck"]),
         .executableTarget(name: "poolcheck", dependencies: [
             "PoolCheck",
+            "NFSProbe",
+            "Addressing",
             "XenAPI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // libFuzzer harness for the plan, rule and transcript readers (fuzz/run.sh); a replayer otherwise.
+        .executableTarget(name: "poolcheck-fuzz", dependencies: ["PoolCheck"]),
         // A XAPI server for tests and demos (what vcsim is for vSphere).
         .target(name: "XAPISimulator", dependencies: ["XenAPI", "PoolCheck"] + nio),
         .executableTarget(name: "xapi-sim", dependencies: [
@@ -63,6 +98,6 @@ let package = Package(
         .testTarget(name: "XenAPITests", dependencies: ["XenAPI"]),
         .testTarget(name: "XAPISimulatorTests", dependencies: ["XAPISimulator", "XenAPI", "PoolCheck"]),
         .testTarget(name: "AddressingTests", dependencies: ["Addressing"]),
-        .testTarget(name: "PoolCheckTests", dependencies: ["PoolCheck"]),
+        .testTarget(name: "PoolCheckTests", dependencies: ["PoolCheck", "TrafficProbe"]),
     ]
 )

@@ -9,6 +9,7 @@ packages=(
   rpcbind nfs-ganesha nfs-ganesha-vfs nfs-kernel-server nfs-common  # NFS lab servers, showmount
   tcpdump iproute2 hyperfine        # traffic lab, namespaces, benchmarks
   openssl                           # xapi-sim's self-signed HTTPS certificates
+  python3 util-linux                # lab stand-in servers; unshare, nsenter, setpriv
 )
 
 missing=()

@@ -25,7 +25,7 @@ struct CheckOptions: ParsableArguments {
             throw fail("\(error)")
         }
         if plan == nil && sources.isEmpty {
-            throw fail("nothing to check: give --plan FILE and/or a source (--snapshot PATH, --facts FILE, --xapi HOST)")
+            throw fail("nothing to check: give --plan FILE and/or a source (--snapshot PATH, --facts FILE, --xapi HOST, --nfs SERVER, --pcap, --capture)")
         }
         let loadedPlan: Plan?
         let catalog: RuleCatalog
@@ -35,7 +35,7 @@ struct CheckOptions: ParsableArguments {
         } catch {
             throw fail("\(error)")
         }
-        let facts = try await sources.gather(xapiMode: phase == .preflight ? .preflight : .audit)
+        let facts = try await sources.gather(plan: loadedPlan, xapiMode: phase == .preflight ? .preflight : .audit)
         let fixedStart: Date?
         do {
             fixedStart = try ReportClock.sourceDateEpoch(environment)

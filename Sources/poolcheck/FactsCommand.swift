@@ -11,7 +11,7 @@ struct FactsCommand: AsyncParsableCommand {
     var output: String?
 
     func run() async throws {
-        if sources.isEmpty { throw fail("give at least one source (--snapshot PATH, --facts FILE, --xapi HOST)") }
+        if sources.isEmpty { throw fail("give at least one source (--snapshot PATH, --facts FILE, --xapi HOST, --nfs SERVER, --pcap, --capture)") }
         let facts = try await sources.gather()
         let json = try FactsFile.encode(facts)
         guard let output, output != "-" else {

@@ -8,7 +8,7 @@ struct PoolCheckCommand: AsyncParsableCommand {
         commandName: "poolcheck",
         abstract: "Pre-flight validation and compliance audits for XenServer / XCP-ng pools.",
         version: ToolInfo.version,
-        subcommands: [PreflightCommand.self, AuditCommand.self, FactsCommand.self, RulesCommand.self])
+        subcommands: [PreflightCommand.self, AuditCommand.self, FactsCommand.self, ExportsCommand.self, RulesCommand.self])
 
     /// DESIGN.md's exit statuses: bad usage is 2 (ArgumentParser's own default is 64).
     static func main() async {

@@ -88,6 +88,16 @@ import Testing
         #expect(interfaces[1].netmasks == ["255.255.0.255"]) // ...which stays visible
     }
 
+    @Test func ifconfigOldInet6WithoutBlank() throws {
+        let facts = try SnapshotFixture.parse("""
+        [root@xs-1 ~]# ifconfig eth0
+        eth0      Link encap:Ethernet  HWaddr 00:1F:29:C4:9F:5C
+                  inet6 addr:2001:db8::10/64 Scope:Global
+        """)
+        #expect(facts.warnings == [])
+        #expect(facts.view("xs-1")?.interfaces?.first?.addresses == ["2001:db8::10/64"])
+    }
+
     @Test func ifconfigLaterOutputReplacesAnInterface() throws {
         let facts = try SnapshotFixture.parse("""
         [root@xs-1 ~]# ifconfig | grep inet -B1

@@ -162,7 +162,12 @@ import Testing
         #expect(view.database.hosts?.records.count == 2)
         let xenbr2 = try #require(view.interfaces?.first { $0.name == "xenbr2" })
         #expect(xenbr2.addresses == ["172.16.0.36/28"])
-        #expect(view.database.PIFs?.records.first?.uuid == "ac04bd58-0ea2-4211-8b90-d34d747a8eb2")
+        let eth2 = try #require(view.database.PIFs?["ac04bd58-0ea2-4211-8b90-d34d747a8eb2"])
+        #expect(view.database.PIFs?.records.count == 1)
+        #expect(eth2.device == "eth2" && eth2.network == storageNetwork)
+        #expect(eth2.IP == nil) // the filtered pif-list does not show it; xs-1's full pif-list does
+        let fromMaster = try #require(facts.view("xs-1")?.database.PIFs?["ac04bd58-0ea2-4211-8b90-d34d747a8eb2"])
+        #expect(fromMaster.IP == "172.16.0.36" && fromMaster.netmask == "255.255.255.240" && fromMaster.host == xs2)
     }
 
     /// The seed itself, prose and all: every block is read, every prose paragraph is a

@@ -1,3 +1,5 @@
+import TrafficProbe
+
 /// Everything poolcheck knows about the pool, gathered from one or more sources.
 /// Rules read only this. A fact that was not collected is absent (nil), never guessed.
 public struct Facts: Codable, Sendable, Equatable {
@@ -8,19 +10,22 @@ public struct Facts: Codable, Sendable, Equatable {
     public var views: [HostView]
     /// NFS servers asked directly over RPC (rpcbind/mountd/nfsd).
     public var nfsServers: [NFSServerFacts]
-    /// What was seen on the wire.
+    /// What was seen on the wire, one observation per captured interface.
     public var traffic: [TrafficObservation]
+    /// Interfaces a live capture could not open.
+    public var captureProblems: [CaptureProblem]
     /// Sources that could not be read: the rules that need them answer `error`.
     public var probeFailures: [ProbeFailure]
     /// Lines a gatherer could not place, with file:line.
     public var warnings: [String]
 
     public init(views: [HostView] = [], nfsServers: [NFSServerFacts] = [], traffic: [TrafficObservation] = [],
-                probeFailures: [ProbeFailure] = [], warnings: [String] = []) {
+                probeFailures: [ProbeFailure] = [], warnings: [String] = [], captureProblems: [CaptureProblem] = []) {
         self.schema = Self.currentSchema
         self.views = views
         self.nfsServers = nfsServers
         self.traffic = traffic
+        self.captureProblems = captureProblems
         self.probeFailures = probeFailures
         self.warnings = warnings
     }
@@ -36,6 +41,7 @@ public struct Facts: Codable, Sendable, Equatable {
         }
         nfsServers += other.nfsServers
         traffic += other.traffic
+        captureProblems += other.captureProblems
         probeFailures += other.probeFailures
         warnings += other.warnings
     }

@@ -1,3 +1,5 @@
+import NFSProbe
+
 /// What one host reported: its xe database as it saw it, its OS interfaces, mounts
 /// and the NFS export lists it was shown. Each member of a pool has its own view,
 /// which is how poolcheck tells whether a setting propagated to every member.
@@ -104,13 +106,6 @@ public struct ExportList: Codable, Sendable, Equatable {
     }
 }
 
-public struct Export: Codable, Sendable, Equatable {
-    public var path: String
-    /// Client specs as the server wrote them: "172.16.0.32/28", "*", "@ng", host names.
-    public var groups: [String]
-
-    public init(path: String, groups: [String]) {
-        self.path = path
-        self.groups = groups
-    }
-}
+/// An export and its client specs as the server wrote them ("172.16.0.32/28", "*", "@ng"):
+/// the same value whether read from `showmount -e` or from mountd over RPC.
+public typealias Export = NFSExport

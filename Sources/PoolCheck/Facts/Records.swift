@@ -37,6 +37,7 @@ public struct Host: XapiRecord {
     public var crash_dump_sr: String?
     /// Storage multipathing switched on (newer XAPI); older hosts use other_config:multipathing.
     public var multipathing: Bool?
+    /// Holds `multipathing: true` when storage multipathing is on (older hosts).
     public var other_config: [String: String]?
     /// XenAPI names of the fields that were shown (nil: all modelled fields were read,
     /// as from XAPI). Lets a rule tell "unset" from "not shown".

@@ -1,3 +1,5 @@
+import NFSProbe
+
 /// An NFS server asked directly over RPC.
 public struct NFSServerFacts: Codable, Sendable, Equatable {
     public var server: String
@@ -21,38 +23,21 @@ public struct NFSServerFacts: Codable, Sendable, Equatable {
     }
 }
 
-public struct RPCService: Codable, Sendable, Equatable {
-    public var program: UInt32
-    public var version: UInt32
-    public var `protocol`: String
-    public var port: UInt16
+/// One rpcbind registration (what `rpcinfo -p` lists).
+public typealias RPCService = RPCRegistration
 
-    public init(program: UInt32, version: UInt32, protocol: String, port: UInt16) {
-        self.program = program
-        self.version = version
-        self.protocol = `protocol`
-        self.port = port
-    }
-}
-
-/// Storage traffic counted on one interface of one host, from a capture.
-public struct TrafficObservation: Codable, Sendable, Equatable {
+/// An interface that could not be captured on (missing, down, no permission).
+public struct CaptureProblem: Codable, Sendable, Equatable {
     public var host: String?
     public var interface: String
-    public var source: String
-    public var packets: Int
-    public var storagePackets: Int
-    public var vlanTags: [Int]
-    public var examples: [String]
+    /// permission_denied, no_such_interface, interface_down, ... (TrafficProbe's CaptureFailure kinds).
+    public var kind: String
+    public var message: String
 
-    public init(host: String?, interface: String, source: String, packets: Int, storagePackets: Int,
-                vlanTags: [Int] = [], examples: [String] = []) {
+    public init(host: String?, interface: String, kind: String, message: String) {
         self.host = host
         self.interface = interface
-        self.source = source
-        self.packets = packets
-        self.storagePackets = storagePackets
-        self.vlanTags = vlanTags
-        self.examples = examples
+        self.kind = kind
+        self.message = message
     }
 }

@@ -33,6 +33,16 @@ public struct XapiDatabase: Codable, Sendable, Equatable {
 
 public protocol XapiRecord: Codable, Sendable, Equatable {
     var uuid: String { get }
+    /// XenAPI names of the fields that were shown; nil when every field was read (XAPI).
+    var shown: [String]? { get }
+}
+
+extension XapiRecord {
+    /// Whether `field` (a XenAPI name) was shown, so nil means "unset" rather than "not read".
+    public func wasShown(_ field: String) -> Bool { shown?.contains(field) ?? true }
+
+    /// How many fields this copy shows; a full (XAPI) record shows them all.
+    var shownCount: Int { shown?.count ?? Int.max }
 }
 
 /// Records of one class, and whether the listing was complete (not filtered).

@@ -1,3 +1,5 @@
+import Addressing
+
 /// Reads `ip addr` (`2: eth0: <BROADCAST,UP,...> mtu 1500 ...` / `inet 1.2.3.4/24 brd ...`),
 /// `ip -o addr` (one line per address) and `ip -br addr` (`eth0  UP  1.2.3.4/24`).
 enum IPAddressReader {
@@ -77,7 +79,7 @@ enum IPAddressReader {
         let address = words[1]
         interface.addresses.append(address)
         if words[0] == "inet", let slash = address.firstIndex(of: "/"),
-           let prefix = Int(address[address.index(after: slash)...]), let mask = DottedMask.dotted(prefixLength: prefix) {
+           let prefix = Int(address[address.index(after: slash)...]), let mask = try? Netmask.dotted(prefixLength: prefix) {
             // ip prints a prefix, not a mask: the equivalent dotted mask is kept beside it.
             interface.netmasks.append(mask)
         }

@@ -1,3 +1,5 @@
+import Addressing
+
 /// Reads `ifconfig` output in both formats net-tools has printed:
 /// old (`xenbr0 Link encap:Ethernet HWaddr 00:1F:...` / `inet addr:172.16.0.10 Bcast:... Mask:...`)
 /// and new (`eth0: flags=4163<UP,...>  mtu 1500` / `inet 1.2.3.4  netmask ...  broadcast ...`),
@@ -96,7 +98,7 @@ enum IfconfigReader {
         if let mask {
             interface.netmasks.append(mask)
             // A non-contiguous mask has no prefix: the bare address is kept, the mask stays visible.
-            interface.addresses.append(DottedMask.prefixLength(mask).map { "\(address)/\($0)" } ?? address)
+            interface.addresses.append((try? Netmask.prefixLength(dotted: mask)).map { "\(address)/\($0)" } ?? address)
         } else {
             interface.addresses.append(address)
         }
@@ -105,8 +107,13 @@ enum IfconfigReader {
 
     private static func inet6(_ words: [String], into interface: inout OSInterface) -> Bool {
         guard words.count >= 2 else { return false }
+        // Old net-tools: `inet6 addr: fe80::1/64 Scope:Link` (some builds print `addr:fe80::...`).
         if words[1] == "addr:", words.count >= 3 {
             interface.addresses.append(words[2])
+            return true
+        }
+        if words[1].hasPrefix("addr:"), words[1].count > 5 {
+            interface.addresses.append(String(words[1].dropFirst(5)))
             return true
         }
         if let index = words.firstIndex(of: "prefixlen"), index + 1 < words.count {

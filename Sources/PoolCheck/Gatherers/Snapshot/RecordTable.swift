@@ -4,6 +4,9 @@
 struct RecordTable<Record: XeDecodable>: Sendable {
     private(set) var records: [Record] = []
     private var index: [String: Int] = [:]
+    /// Which listing last showed each record (parallel to `records`).
+    private var listedIn: [Int] = []
+    private var listing = 0
     /// Some listing of the class was read (even an empty one).
     private(set) var seen = false
     /// An unfiltered listing was read, so a record not in it does not exist.
@@ -16,9 +19,17 @@ struct RecordTable<Record: XeDecodable>: Sendable {
 
     /// After a complete listing: records it did not show no longer exist (a host that
     /// joined another pool, a VM destroyed since an earlier listing).
-    mutating func retainOnly(_ uuids: Set<String>) {
-        guard records.contains(where: { !uuids.contains($0.uuid) }) else { return }
-        records.removeAll { !uuids.contains($0.uuid) }
+    mutating func beginListing() { listing += 1 }
+
+    mutating func retainOnlyCurrentListing() {
+        guard listedIn.contains(where: { $0 != listing }) else { return }
+        var kept: [Record] = [], keptListing: [Int] = []
+        for (slot, record) in records.enumerated() where listedIn[slot] == listing {
+            kept.append(record)
+            keptListing.append(listing)
+        }
+        records = kept
+        listedIn = keptListing
         index = Dictionary(uniqueKeysWithValues: records.enumerated().map { ($1.uuid, $0) })
     }
 
@@ -29,9 +40,11 @@ struct RecordTable<Record: XeDecodable>: Sendable {
             slot = found
         } else {
             records.append(Record(uuid: uuid))
+            listedIn.append(listing)
             slot = records.count - 1
             index[uuid] = slot
         }
+        listedIn[slot] = listing
         var issues: [LineIssue] = []
         for field in record.fields where field.name != "uuid" {
             do {

@@ -52,21 +52,22 @@ enum TranscriptParser {
             let complete = !filtered && !command.isFiltered
             issues = read.unplaced + snapshot.withView(slot) { view in
                 view.markSeen(xeClass, complete: complete)
+                view.beginListing(xeClass)
                 let result = apply(read.records, xeClass, knownUUID: nil, to: &view)
                 // A complete listing is the whole class at that moment. An unreadable line
                 // among the records might have hidden one, so then nothing is dropped
                 // (prose after the last record hides nothing).
                 let lastRecordLine = read.records.last?.fields.last?.line ?? -1
-                if complete && result.issues.isEmpty && read.unplaced.allSatisfy({ $0.line > lastRecordLine }) {
-                    view.retainOnly(xeClass, result.applied)
+                if complete && result.isEmpty && read.unplaced.allSatisfy({ $0.line > lastRecordLine }) {
+                    view.retainOnlyCurrentListing(xeClass)
                 }
-                return result.issues
+                return result
             }
         case .xeParamList(let xeClass, let uuid):
             let read = XeOutputReader.records(text, lines: block.output)
             issues = read.unplaced + snapshot.withView(slot) { view in
                 view.markSeen(xeClass, complete: false)
-                return apply(read.records, xeClass, knownUUID: uuid, to: &view).issues
+                return apply(read.records, xeClass, knownUUID: uuid, to: &view)
             }
         case .xeParamGet(let xeClass, let uuid, let field, let key):
             issues = readParamGet(text, nonBlank, xeClass, uuid: uuid, field: field, key: key, promptLine: block.line,
@@ -108,9 +109,8 @@ enum TranscriptParser {
     }
 
     private static func apply(_ records: [XeRawRecord], _ xeClass: XeClass, knownUUID: String?,
-                              to view: inout ViewBuilder) -> (issues: [LineIssue], applied: Set<String>) {
+                              to view: inout ViewBuilder) -> [LineIssue] {
         var issues: [LineIssue] = []
-        var applied: Set<String> = []
         for record in records {
             guard let uuid = record.uuid ?? knownUUID else {
                 issues += record.fields.map { LineIssue($0.line, "this record shows no uuid, so it cannot be told which \(xeClass.rawValue) it is") }
@@ -121,9 +121,8 @@ enum TranscriptParser {
                 continue
             }
             issues += view.apply(xeClass, uuid: uuid, record)
-            applied.insert(uuid)
         }
-        return (issues, applied)
+        return issues
     }
 
     private static func readHostname(_ text: TranscriptText, _ lines: [Int], slot: Int,

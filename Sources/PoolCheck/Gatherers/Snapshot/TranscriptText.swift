@@ -131,8 +131,15 @@ struct TranscriptText: Sendable {
 
     /// A line shortened for quoting in a warning.
     func quoted(_ range: Range<Int>, limit: Int = 72) -> String {
-        let text = string(trimmed(range))
-        guard text.count > limit else { return text }
+        var shown = trimmed(range)
+        // Decode only the start of a long line (backing off to a character boundary).
+        if shown.count > limit * 4 {
+            var end = shown.lowerBound + limit * 4
+            while end > shown.lowerBound && bytes[end] & 0xC0 == 0x80 { end -= 1 }
+            shown = shown.lowerBound..<end
+        }
+        let text = string(shown)
+        guard text.count > limit || shown.upperBound < trimmed(range).upperBound else { return text }
         return String(text.prefix(limit)) + "…"
     }
 }

@@ -50,18 +50,34 @@ struct ViewBuilder: Sendable {
         }
     }
 
-    mutating func retainOnly(_ xeClass: XeClass, _ uuids: Set<String>) {
+    /// Marks the start of a listing, so `retainOnlyCurrentListing` knows what it showed.
+    mutating func beginListing(_ xeClass: XeClass) {
         switch xeClass {
-        case .pool: pools.retainOnly(uuids)
-        case .host: hosts.retainOnly(uuids)
-        case .pif: pifs.retainOnly(uuids)
-        case .bond: bonds.retainOnly(uuids)
-        case .network: networks.retainOnly(uuids)
-        case .vlan: vlans.retainOnly(uuids)
-        case .tunnel: tunnels.retainOnly(uuids)
-        case .sr: srs.retainOnly(uuids)
-        case .pbd: pbds.retainOnly(uuids)
-        case .vm: vms.retainOnly(uuids)
+        case .pool: pools.beginListing()
+        case .host: hosts.beginListing()
+        case .pif: pifs.beginListing()
+        case .bond: bonds.beginListing()
+        case .network: networks.beginListing()
+        case .vlan: vlans.beginListing()
+        case .tunnel: tunnels.beginListing()
+        case .sr: srs.beginListing()
+        case .pbd: pbds.beginListing()
+        case .vm: vms.beginListing()
+        }
+    }
+
+    mutating func retainOnlyCurrentListing(_ xeClass: XeClass) {
+        switch xeClass {
+        case .pool: pools.retainOnlyCurrentListing()
+        case .host: hosts.retainOnlyCurrentListing()
+        case .pif: pifs.retainOnlyCurrentListing()
+        case .bond: bonds.retainOnlyCurrentListing()
+        case .network: networks.retainOnlyCurrentListing()
+        case .vlan: vlans.retainOnlyCurrentListing()
+        case .tunnel: tunnels.retainOnlyCurrentListing()
+        case .sr: srs.retainOnlyCurrentListing()
+        case .pbd: pbds.retainOnlyCurrentListing()
+        case .vm: vms.retainOnlyCurrentListing()
         }
     }
 

@@ -20,11 +20,9 @@ enum XeOutputReader {
         var records: [XeRawRecord] = []
         var unplaced: [LineIssue] = []
         var current = XeRawRecord()
-        var names: Set<String> = []
         func finish() {
             if !current.fields.isEmpty { records.append(current) }
             current = XeRawRecord()
-            names.removeAll(keepingCapacity: true)
         }
         for line in lines {
             let range = text.trimmed(text.lines[line])
@@ -38,8 +36,7 @@ enum XeOutputReader {
             }
             // Without blank lines between records (grep drops them), a field seen again
             // starts the next record.
-            if names.contains(name) { finish() }
-            names.insert(name)
+            if current.fields.contains(where: { $0.name == name }) { finish() }
             current.fields.append(.init(name: name, value: value, line: line))
         }
         finish()

@@ -70,20 +70,23 @@ struct XeValue: Sendable {
 
     /// 8-4-4-4-12 hexadecimal digits, as XAPI prints every uuid.
     static func isUUID(_ text: String) -> Bool {
-        let utf8 = text.utf8
-        guard utf8.count == 36 else { return false }
-        for (offset, byte) in utf8.enumerated() {
-            if offset == 8 || offset == 13 || offset == 18 || offset == 23 {
-                if byte != UInt8(ascii: "-") { return false }
-            } else {
-                switch byte {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"),
-                     UInt8(ascii: "A")...UInt8(ascii: "F"): break
-                default: return false
+        var copy = text
+        return copy.withUTF8 { bytes in
+            guard bytes.count == 36 else { return false }
+            for offset in 0..<36 {
+                let byte = bytes[offset]
+                if offset == 8 || offset == 13 || offset == 18 || offset == 23 {
+                    if byte != UInt8(ascii: "-") { return false }
+                } else {
+                    switch byte {
+                    case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"),
+                         UInt8(ascii: "A")...UInt8(ascii: "F"): break
+                    default: return false
+                    }
                 }
             }
+            return true
         }
-        return true
     }
 }
 

@@ -91,18 +91,23 @@ struct FactAssertionCheck: HostCheck {
         }
     }
 
-    /// The field read from the record's JSON form, so field names are exactly the facts' names.
+    /// The field read by its Swift name, which is the XenAPI name the facts use.
     private func value(for host: HostSubject) -> String? {
         guard let record = record(for: host),
-              let data = try? JSONEncoder().encode(record),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let raw = object[field] else { return nil }
-        switch raw {
-        case let text as String: return text
-        case let number as NSNumber: return number.stringValue
-        case let list as [Any]: return list.map { "\($0)" }.joined(separator: "; ")
-        case let map as [String: Any]: return map.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; ")
-        default: return "\(raw)"
+              let child = Mirror(reflecting: record).children.first(where: { $0.label == field }) else { return nil }
+        return Self.text(child.value)
+    }
+
+    private static func text(_ value: Any) -> String? {
+        let mirror = Mirror(reflecting: value)
+        if mirror.displayStyle == .optional {
+            guard let wrapped = mirror.children.first?.value else { return nil }
+            return text(wrapped)
+        }
+        switch value {
+        case let list as [String]: return list.joined(separator: "; ")
+        case let map as [String: String]: return map.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; ")
+        default: return "\(value)"
         }
     }
 

@@ -1,4 +1,5 @@
 import Addressing
+import NFSProbe
 
 /// The export backing the SR (or the planned path) admits this host's storage IP.
 struct NFSExportACLCheck: HostCheck {
@@ -22,21 +23,24 @@ struct NFSExportACLCheck: HostCheck {
         }
         var evidence = ["NFS \(server.address):\(path) (\(server.origin))", "export list from \(list.origin)",
                         "storage address \(address.summary)"]
-        guard let export = ExportMatcher.covering(list.exports, path: path) else {
-            if list.listsOnlyCallersExports {
-                return Finding(host.target, .couldNotCheck,
-                               "\(server.address) (nfs-ganesha) does not list an export covering \(path) to this asker; that only proves this asker may not mount it",
-                               evidence: evidence)
+        guard let export = list.exports.export(covering: path) else {
+            if list.absenceIsRefusal(for: host) {
+                return Finding(host.target, .violated, "\(server.address) exports nothing that covers \(path) to \(host.name)",
+                               evidence: evidence,
+                               remediation: "On \(server.address), export \(path) to the storage subnet in /etc/exports, then run `exportfs -ra`")
             }
-            return Finding(host.target, .violated, "\(server.address) exports nothing that covers \(path)", evidence: evidence)
+            return Finding(host.target, .couldNotCheck,
+                           "\(server.address) lists only the exports its asker may mount (\(list.dialect.rawValue) mountd), and did not list \(path) "
+                               + "to \(list.askedFrom ?? "this asker"); ask from \(host.name)'s storage IP (--nfs-source) to know",
+                           evidence: evidence)
         }
         evidence.append("export \(export.path) \(export.groups.joined(separator: ","))")
-        let decision = ExportMatcher.decide(groups: export.groups, client: address.address)
+        let decision = ExportMatcher.literalVerdict(for: address.address, on: export, dialect: list.dialect)
         let note = address.planned ? " (planned address)" : ""
         switch decision.verdict {
         case .admitted:
             return Finding(host.target, .holds,
-                           "\(export.path) admits \(host.name)'s storage IP \(address.address)\(note) via \(decision.group ?? "everyone")",
+                           "\(export.path) admits \(host.name)'s storage IP \(address.address)\(note) via \(decision.group ?? "(everyone)")",
                            evidence: evidence)
         case .refused:
             return Finding(host.target, .violated,

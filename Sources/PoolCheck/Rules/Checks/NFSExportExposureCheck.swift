@@ -1,4 +1,5 @@
 import Addressing
+import NFSProbe
 
 /// The storage export is not open to everyone / not open to the management network.
 struct NFSExportExposureCheck: Check {
@@ -27,36 +28,38 @@ struct NFSExportExposureCheck: Check {
             return [Finding(target, .missingFacts,
                             "the export list of \(server.address) was not collected; run `showmount -e \(server.address)` or use --nfs \(server.address)")]
         }
-        guard let export = ExportMatcher.covering(list.exports, path: path) else {
+        guard let export = list.exports.export(covering: path) else {
             return [Finding(target, .notApplicable, "no export covering \(path) is listed (see nfs-export-acl)")]
         }
         let evidence = ["export \(export.path) \(export.groups.joined(separator: ",")) (\(list.origin))"]
         switch forbidden {
         case .world:
-            if ExportMatcher.isWorldOpen(export) {
-                return [Finding(target, .violated, "\(export.path) is exported to everyone", evidence: evidence,
-                                remediation: "On \(server.address), replace `*` for \(export.path) in /etc/exports with the storage subnet, then `exportfs -ra`")]
+            let exposure = export.worldOpen(dialect: list.dialect)
+            if exposure.verdict == .admitted {
+                return [Finding(target, .violated, "\(export.path) is exported to everyone (\(exposure.group ?? "*"))", evidence: evidence,
+                                remediation: "On \(server.address), replace \(exposure.group ?? "*") for \(export.path) in /etc/exports with the storage subnet, then `exportfs -ra`")]
             }
             return [Finding(target, .holds, "\(export.path) is limited to \(export.groups.joined(separator: ","))", evidence: evidence)]
         case .management:
             guard let management = context.managementSubnet else {
                 return [Finding(target, .missingFacts, "the management subnet is unknown; plan networks.management or collect `xe pif-list params=all`")]
             }
-            let open = export.groups.isEmpty ? ["(everyone)"] : export.groups.filter { spec in
-                switch ExportMatcher.classify(spec) {
-                case .world: return true
-                case let .network(subnet): return subnet.overlaps(management.subnet)
-                case .name: return false
-                }
-            }
-            if !open.isEmpty {
+            let exposure = export.openness(to: management.subnet, dialect: list.dialect)
+            let evidence = evidence + ["management subnet \(management.subnet) (\(management.origin))"]
+            switch exposure.verdict {
+            case .admitted:
                 return [Finding(target, .violated,
-                                "\(export.path) is open to the management network \(management.subnet) via \(open.joined(separator: ","))",
-                                evidence: evidence + ["management subnet \(management.subnet) (\(management.origin))"],
-                                remediation: "On \(server.address), remove \(open.joined(separator: ",")) from \(export.path) in /etc/exports, then `exportfs -ra`")]
+                                "\(export.path) is open to the management network \(management.subnet) via \(exposure.group ?? "?")",
+                                evidence: evidence,
+                                remediation: "On \(server.address), remove \(exposure.group ?? "it") from \(export.path) in /etc/exports, then `exportfs -ra`")]
+            case .unknown:
+                return [Finding(target, .couldNotCheck,
+                                "\(export.path): '\(exposure.group ?? "?")' needs name or netgroup resolution to tell whether it reaches \(management.subnet)",
+                                evidence: evidence)]
+            case .refused:
+                return [Finding(target, .holds, "\(export.path) is not open to the management network \(management.subnet)",
+                                evidence: evidence)]
             }
-            return [Finding(target, .holds, "\(export.path) is not open to the management network \(management.subnet)",
-                            evidence: evidence)]
         }
     }
 }

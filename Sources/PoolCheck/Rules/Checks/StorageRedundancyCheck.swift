@@ -10,11 +10,10 @@ struct StorageRedundancyCheck: HostCheck {
         }
         var evidence = ["storage PIF \(pif.device ?? "?") \(pif.uuid) on \(host.name)"]
         if let bondUUID = pif.bond_master_of?.first {
-            guard let bond = PoolRecords.all(context.facts.views, { $0.bonds }).first(where: { $0.uuid == bondUUID }) else {
+            guard let bond = context.pool.bond(bondUUID) else {
                 return host.missing("bond \(bondUUID)", run: "`xe bond-list params=all`")
             }
-            let pifs = PoolRecords.all(context.facts.views) { $0.PIFs }
-            let slaves = (bond.slaves ?? []).map { uuid in pifs.first { $0.uuid == uuid } }
+            let slaves = (bond.slaves ?? []).map { context.pool.pif($0) }
             let attached = slaves.compactMap { $0 }.filter { $0.currently_attached == true }
             evidence.append("bond \(bond.uuid) mode \(bond.mode ?? "?") slaves \((bond.slaves ?? []).count), attached \(attached.count)")
             if attached.count >= 2 {

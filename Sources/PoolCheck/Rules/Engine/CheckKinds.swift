@@ -13,6 +13,9 @@ public enum CheckKinds {
         "pool-sr-set": PoolSRSetCheck.factory,
         "join-precondition": JoinPreconditionCheck.factory,
         "fact-assertion": FactAssertionCheck.factory,
+        "nfs-server": NFSServerCheck.factory,
+        "storage-traffic-isolated": plain(TrafficIsolationCheck()),
+        "storage-traffic": TrafficPropertyCheck.factory,
     ]
 
     /// A kind that takes no parameters: any key besides `kind` is an error.

@@ -1,10 +1,25 @@
+import Addressing
+import NFSProbe
+
 /// An NFS server's export list as some source showed it.
 public struct ExportEvidence: Sendable {
     public var server: String
-    public var exports: [Export]
+    public var exports: [NFSExport]
     public var origin: String
-    /// nfs-ganesha lists only what the asker may mount: a missing export proves nothing.
-    public var listsOnlyCallersExports: Bool
+    /// Which mountd wrote the list: knfsd lists everything, ganesha only what the asker may mount.
+    public var dialect: ExportsDialect
+    /// The host whose own `showmount` this is, when it ran on a pool host.
+    public var askedOnHost: String?
+    /// The source address of a live query, when one was chosen.
+    public var askedFrom: String?
+
+    /// Whether an export missing from this list proves `host` may not mount it: the list was
+    /// asked by the host itself, or the server lists every export.
+    func absenceIsRefusal(for host: HostSubject) -> Bool {
+        if askedOnHost == host.name { return true }
+        if let from = askedFrom, from == host.storageAddress.map({ "\($0.address)" }) { return true }
+        return !dialect.mayHideExports
+    }
 }
 
 extension RuleContext {
@@ -14,20 +29,22 @@ extension RuleContext {
         if let live = facts.nfsServers.first(where: { $0.server == server && $0.exports != nil }) {
             return ExportEvidence(server: server, exports: live.exports!,
                                   origin: "mountd on \(server)" + (live.askedFrom.map { ", asked from \($0)" } ?? ""),
-                                  listsOnlyCallersExports: live.dialect == "ganesha")
+                                  dialect: live.dialect.flatMap(ExportsDialect.init(rawValue:)) ?? .unknown,
+                                  askedOnHost: nil, askedFrom: live.askedFrom)
         }
         let views = (host?.view).map { [$0] + facts.views } ?? facts.views
         for view in views {
             if let list = view.exportLists.last(where: { $0.server == server }) {
                 return ExportEvidence(server: server, exports: list.exports,
-                                      origin: "showmount -e \(server) on \(view.name)", listsOnlyCallersExports: false)
+                                      origin: "showmount -e \(server) on \(view.name)", dialect: .unknown,
+                                      askedOnHost: view.name, askedFrom: nil)
             }
         }
         return nil
     }
 
-    /// The failure of a live NFS probe of `server`, if one was made and failed.
+    /// Why the NFS server's exports could not be read, when a live probe was made and failed.
     public func nfsProbeFailure(server: String) -> ProbeFailure? {
-        facts.probeFailures.first { $0.source == "nfs" && $0.target == server }
+        facts.probeFailures.first { ($0.source == "nfs" || $0.source == "nfs-exports") && $0.target == server }
     }
 }

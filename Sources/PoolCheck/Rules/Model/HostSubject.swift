@@ -24,7 +24,7 @@ public struct HostSubject: Sendable {
     public var sourceNote: String { view?.sources.joined(separator: ", ") ?? "no evidence" }
 
     /// Plan hosts first (in plan order), then hosts only the evidence knows.
-    static func resolveAll(facts: Facts, plan: Plan?) -> [HostSubject] {
+    static func resolveAll(facts: Facts, plan: Plan?, pool: PoolRecords) -> [HostSubject] {
         var subjects: [HostSubject] = []
         var used: Set<String> = []
         for spec in plan?.hosts ?? [] {
@@ -33,20 +33,20 @@ public struct HostSubject: Sendable {
                     || (spec.address != nil && view.selfRecord?.address == "\(spec.address!)")
             }
             if let view { used.insert(view.name) }
-            subjects.append(HostSubject(name: spec.name, plan: spec, view: view, plan: plan, allViews: facts.views))
+            subjects.append(HostSubject(name: spec.name, plan: spec, view: view, plan: plan, pool: pool))
         }
         for view in facts.views where !used.contains(view.name) {
-            subjects.append(HostSubject(name: view.name, plan: nil, view: view, plan: plan, allViews: facts.views))
+            subjects.append(HostSubject(name: view.name, plan: nil, view: view, plan: plan, pool: pool))
         }
         return subjects
     }
 
-    init(name: String, plan spec: Plan.HostSpec?, view: HostView?, plan: Plan?, allViews: [HostView]) {
+    init(name: String, plan spec: Plan.HostSpec?, view: HostView?, plan: Plan?, pool: PoolRecords) {
         self.name = name
         self.plan = spec
         self.view = view
         self.record = view?.selfRecord
-        self.pifs = Self.ownPIFs(view: view, record: record, allViews: allViews)
+        self.pifs = Self.ownPIFs(view: view, record: record, pool: pool)
         self.managementPIF = pifs?.first { $0.management == true }
         self.storagePIF = Self.findStoragePIF(pifs: pifs, spec: spec, plan: plan, management: managementPIF)
         self.storageAddress = Self.address(of: storagePIF, view: view, device: storagePIF?.device ?? plan?.storage?.device,
@@ -59,22 +59,18 @@ public struct HostSubject: Sendable {
     /// PIFs on this host, as any member's xe showed them. `xe pif-list` does not print
     /// host-uuid by default; a PIF without one in this host's own view is taken as the
     /// local host's (as `xe pif-list host-uuid=$INSTALLATION_UUID` shows).
-    private static func ownPIFs(view: HostView?, record: Host?, allViews: [HostView]) -> [PIF]? {
+    private static func ownPIFs(view: HostView?, record: Host?, pool: PoolRecords) -> [PIF]? {
         guard let view else { return nil }
-        let everywhere = PoolRecords.all(allViews) { $0.PIFs }
+        let known = record.flatMap { pool.pifsByHost[$0.uuid] } ?? []
         let local = (view.database.PIFs?.records ?? []).filter { pif in
             if let host = pif.host { return host == record?.uuid }
             if let label = pif.host_name_label { return label == record?.name_label || label == view.name }
             return true
         }
-        let seen = local.map { pif in everywhere.first { $0.uuid == pif.uuid && $0.host != nil }.map { richer($0, pif) } ?? pif }
-        let elsewhere = everywhere.filter { pif in pif.host != nil && pif.host == record?.uuid && !local.contains { $0.uuid == pif.uuid } }
-        let all = seen + elsewhere
-        return all.isEmpty && view.database.PIFs == nil && !allViews.contains(where: { $0.database.PIFs != nil }) ? nil : all
-    }
-
-    private static func richer(_ a: PIF, _ b: PIF) -> PIF {
-        PoolRecords.fieldCount(a) >= PoolRecords.fieldCount(b) ? a : b
+        // A local copy without host-uuid is replaced by a fuller copy another view showed.
+        let merged = local.map { pif in pool.pif(pif.uuid).map { $0.shownCount >= pif.shownCount ? $0 : pif } ?? pif }
+        let all = merged + known.filter { pif in !merged.contains { $0.uuid == pif.uuid } }
+        return all.isEmpty && pool.PIFs.isEmpty && view.database.PIFs == nil ? nil : all
     }
 
     private static func findStoragePIF(pifs: [PIF]?, spec: Plan.HostSpec?, plan: Plan?, management: PIF?) -> PIF? {

@@ -7,12 +7,15 @@ public struct RuleContext: Sendable {
     public let plan: Plan?
     public let phase: Phase
     public let hosts: [HostSubject]
+    /// Records as any member showed them, fullest copy of each.
+    public let pool: PoolRecords
 
     public init(facts: Facts, plan: Plan?, phase: Phase) {
         self.facts = facts
         self.plan = plan
         self.phase = phase
-        self.hosts = HostSubject.resolveAll(facts: facts, plan: plan)
+        self.pool = PoolRecords(views: facts.views)
+        self.hosts = HostSubject.resolveAll(facts: facts, plan: plan, pool: pool)
     }
 
     /// The storage subnet: planned, else the one the first configured host uses.

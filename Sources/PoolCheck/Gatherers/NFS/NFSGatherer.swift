@@ -1,0 +1,33 @@
+import NFSProbe
+
+/// Asks an NFS server itself, as XenServer's SR code does before it mounts: rpcbind's
+/// registrations, mountd's export list, and a NULL call to nfsd v3 and v4.
+public enum NFSGatherer {
+    public static func gather(server: String, options: NFSProbeOptions) async -> Facts {
+        let prober = NFSProber(options: options)
+        var facts = Facts()
+        let registrations: [RPCRegistration]
+        do {
+            registrations = try await prober.registrations(server: server)
+        } catch {
+            facts.probeFailures.append(ProbeFailure(target: server, source: "nfs", message: error.description))
+            return facts
+        }
+        let dialect = ExportsDialect.detect(registrations: registrations)
+        var server = NFSServerFacts(server: server, askedFrom: options.sourceAddress, dialect: dialect.rawValue,
+                                    services: registrations)
+        do {
+            let listing = try await prober.exports(server: server.server)
+            server.exports = listing.exports
+        } catch {
+            facts.probeFailures.append(ProbeFailure(target: server.server, source: "nfs-exports", message: error.description))
+        }
+        var replies: [String: Bool] = [:]
+        for (version, outcome) in await prober.pingNFS(server: server.server) {
+            if case .success = outcome { replies[String(version)] = true } else { replies[String(version)] = false }
+        }
+        server.nfsNullReplies = replies
+        facts.nfsServers.append(server)
+        return facts
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import XCTest
+
+/// `poolcheck exports` and `poolcheck preflight/audit` asking the lab's real servers,
+/// run inside the lab's namespaces like an admin on a pool host would.
+final class LabPoolcheckTests: XCTestCase {
+    nonisolated(unsafe) static var lab: NFSLab?
+    nonisolated(unsafe) static var startError: Error?
+    nonisolated(unsafe) static var planFolder = ""
+
+    override class func setUp() {
+        super.setUp()
+        guard getuid() == 0 else { return }
+        do {
+            lab = try NFSLab()
+            planFolder = NSTemporaryDirectory() + "pc-plans-\(getpid())"
+            try FileManager.default.createDirectory(atPath: planFolder, withIntermediateDirectories: true)
+            for (name, server) in [("ganesha", "172.16.0.34"), ("knfsd", "172.16.0.44"), ("hole", "172.16.0.45")] {
+                try plan(server: server).write(toFile: "\(planFolder)/\(name).yaml", atomically: true, encoding: .utf8)
+            }
+        } catch { startError = error }
+    }
+
+    override class func tearDown() {
+        lab?.shutdown()
+        lab = nil
+        try? FileManager.default.removeItem(atPath: planFolder)
+        super.tearDown()
+    }
+
+    static func plan(server: String) -> String {
+        """
+        pool: {name: PDX0, master: xs-1}
+        hosts:
+          - {name: xs-1, address: 172.16.0.10, storage_ip: 172.16.0.35}
+          - {name: xs-2, address: 172.16.0.11, storage_ip: 172.16.0.36}
+        networks:
+          management: 172.16.0.0/27
+          storage: {subnet: 172.16.0.32/28, device: eth2}
+        storage:
+          nfs: {server: \(server), path: /srv/vhd}
+        """
+    }
+
+    func requireLab() throws -> NFSLab {
+        try NFSLab.requireRoot()
+        if let error = Self.startError { throw error }
+        return try XCTUnwrap(Self.lab)
+    }
+
+    static var poolcheck: String { NFSLab.packageRoot.appendingPathComponent(".build/debug/poolcheck").path }
+
+    func poolcheck(_ lab: NFSLab, _ role: String, _ arguments: [String]) throws -> NFSLab.Run {
+        try lab.exec(role, [Self.poolcheck] + arguments)
+    }
+
+    /// Verdict of `rule` on `target` in a JSON report.
+    func status(_ json: String, _ rule: String, _ target: String) throws -> String? {
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        let results = object?["results"] as? [[String: Any]] ?? []
+        return results.first { ($0["rule"] as? String) == rule && (($0["target"] as? [String: Any])?["name"] as? String) == target }?["status"] as? String
+    }
+
+    func testExportsJSONContractMatchesShowmountAndJudgesClients() throws {
+        let lab = try requireLab()
+        let run = try poolcheck(lab, "xs1", ["exports", "172.16.0.44", "--json", "--client", "172.16.0.35", "--client", "172.16.0.10"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(Set(object.keys), ["server", "exports", "services"])
+        XCTAssertEqual(object["server"] as? String, "172.16.0.44")
+        let exports = try XCTUnwrap(object["exports"] as? [[String: Any]])
+        let showmount = try lab.exec("xs1", ["showmount", "-e", "172.16.0.44"])
+        let shownPaths = showmount.stdout.split(separator: "\n").dropFirst().map { String($0.split(separator: " ")[0]) }
+        XCTAssertEqual(exports.map { $0["path"] as? String }, shownPaths)
+        let vhd = try XCTUnwrap(exports.first { $0["path"] as? String == "/srv/vhd" })
+        let clients = try XCTUnwrap(vhd["clients"] as? [[String: Any]])
+        XCTAssertEqual(clients.map { $0["verdict"] as? String }, ["admitted", "refused"])
+        XCTAssertEqual(clients[0]["group"] as? String, "172.16.0.32/28")
+        XCTAssertTrue(clients[1].keys.contains("group"), "group is present (null) when refused")
+        let services = try XCTUnwrap(object["services"] as? [[String: Any]])
+        XCTAssertTrue(services.contains { $0["program"] as? Int == 100005 && $0["protocol"] as? String == "tcp" })
+    }
+
+    func testPreflightAsksThePlannedServerAndPassesFromTheStorageNetwork() throws {
+        let lab = try requireLab()
+        let run = try poolcheck(lab, "xs1", ["preflight", "--plan", "\(Self.planFolder)/ganesha.yaml", "--report", "json"])
+        XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
+        XCTAssertEqual(try status(run.stdout, "nfs-export-acl", "xs-1"), "pass")
+        XCTAssertEqual(try status(run.stdout, "nfs-export-acl", "xs-2"), "pass")
+        XCTAssertEqual(try status(run.stdout, "nfs-services-registered", "172.16.0.34"), "pass")
+        XCTAssertEqual(try status(run.stdout, "nfs-server-answers", "172.16.0.34"), "pass")
+    }
+
+    func testGaneshaHidingTheExportIsNeitherPassNorFail() throws {
+        let lab = try requireLab()
+        // From the management network ganesha does not list /srv/vhd: that proves nothing about xs-1.
+        let run = try poolcheck(lab, "mgmt", ["preflight", "--plan", "\(Self.planFolder)/ganesha.yaml", "--report", "json"])
+        XCTAssertEqual(run.status, 3, run.stdout + run.stderr)
+        XCTAssertEqual(try status(run.stdout, "nfs-export-acl", "xs-1"), "error")
+    }
+
+    func testMountdWithoutNFSFailsTheAnswerRule() throws {
+        let lab = try requireLab()
+        let run = try poolcheck(lab, "xs1", ["preflight", "--plan", "\(Self.planFolder)/knfsd.yaml", "--report", "json"])
+        XCTAssertEqual(run.status, 1, run.stdout + run.stderr)
+        XCTAssertEqual(try status(run.stdout, "nfs-export-acl", "xs-2"), "pass")
+        XCTAssertEqual(try status(run.stdout, "nfs-server-answers", "172.16.0.44"), "fail")
+    }
+
+    func testBlackHoledAndDownServersAreErrorsWithinTheDeadline() throws {
+        let lab = try requireLab()
+        let hole = try poolcheck(lab, "xs1", ["preflight", "--plan", "\(Self.planFolder)/hole.yaml", "--timeout", "1.5", "--report", "json"])
+        XCTAssertEqual(hole.status, 3, hole.stdout + hole.stderr)
+        XCTAssertLessThan(hole.seconds, 6, "finishes on its deadline, not minutes")
+        XCTAssertEqual(try status(hole.stdout, "nfs-export-acl", "xs-1"), "error")
+        XCTAssertEqual(try status(hole.stdout, "nfs-server-answers", "172.16.0.45"), "error")
+        let down = try poolcheck(lab, "xs1", ["exports", "172.16.0.36"])
+        XCTAssertEqual(down.status, 3)
+        XCTAssertTrue(down.stderr.contains("172.16.0.36") && down.stderr.contains("refused"), down.stderr)
+        XCTAssertEqual(down.stderr.split(separator: "\n").count, 1, down.stderr)
+    }
+}
