@@ -10,11 +10,14 @@ swift build -c release --scratch-path .build-fuzz --product poolcheck-fuzz \
   -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING -Xswiftc -parse-as-library >/dev/null
 corpus=fuzz-out/corpus-$target
 mkdir -p "$corpus" fuzz-out/crashes
+seeds=()
+dict=()
 case $target in
-  plan) cp examples/pdx0/plan.yaml "$corpus/" ;;
-  rule) cp rules/*.yaml "$corpus/" ;;
-  snapshot) cp examples/pdx0/*/*.txt "$corpus/" ;;
+  plan) seeds=(examples/pdx0/plan.yaml) ;;
+  rule) seeds=(rules/*.yaml) ;;
+  snapshot) seeds=(examples/pdx0/*/*.txt); dict=(-dict=fuzz/snapshot.dict) ;;
 esac
-POOLCHECK_FUZZ_TARGET=$target .build-fuzz/release/poolcheck-fuzz "$corpus" \
+for seed in "${seeds[@]}"; do cp "$seed" "$corpus/$(echo "$seed" | tr / _)"; done
+POOLCHECK_FUZZ_TARGET=$target .build-fuzz/release/poolcheck-fuzz "$corpus" "${dict[@]}" \
   -max_total_time="$seconds" -timeout=5 -rss_limit_mb=4096 -max_len=65536 \
   -artifact_prefix=fuzz-out/crashes/ -print_final_stats=1 2>&1 | tail -20
