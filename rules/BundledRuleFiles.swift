@@ -18,6 +18,7 @@ public enum BundledRuleFiles {
         ("nfs-export-not-world-open.yaml", String(decoding: PackageResources.nfs_export_not_world_open_yaml, as: UTF8.self)),
         ("nfs-server-answers.yaml", String(decoding: PackageResources.nfs_server_answers_yaml, as: UTF8.self)),
         ("nfs-services-registered.yaml", String(decoding: PackageResources.nfs_services_registered_yaml, as: UTF8.self)),
+        ("sources-answered.yaml", String(decoding: PackageResources.sources_answered_yaml, as: UTF8.self)),
         ("storage-bond-lacp.yaml", String(decoding: PackageResources.storage_bond_lacp_yaml, as: UTF8.self)),
         ("storage-ip-unique.yaml", String(decoding: PackageResources.storage_ip_unique_yaml, as: UTF8.self)),
         ("storage-mtu-consistent.yaml", String(decoding: PackageResources.storage_mtu_consistent_yaml, as: UTF8.self)),

@@ -99,3 +99,17 @@ final class RuleEngineTests: XCTestCase {
         XCTAssertEqual(report([.pass, .error]).exitStatus, 3)
     }
 }
+
+final class SourcesAnsweredTests: XCTestCase {
+    func testAFailureNoHostClaimsIsStillAnError() throws {
+        let rule = try XCTUnwrap(try RuleCatalog.bundled().rule(id: "sources-answered"))
+        let engine = RuleEngine(catalog: RuleCatalog(rules: [rule]))
+        let quiet = engine.run(facts: Facts(), plan: nil, phase: .audit)
+        XCTAssertEqual(quiet.results.map(\.status), [.pass])
+        let failed = Facts(probeFailures: [ProbeFailure(target: "127.0.0.1", source: "xapi", message: "https://127.0.0.1:1/: connection refused")])
+        let report = engine.run(facts: failed, plan: nil, phase: .audit)
+        XCTAssertEqual(report.results.map(\.status), [.error])
+        XCTAssertEqual(report.exitStatus, 3)
+        XCTAssertTrue(report.results[0].message.contains("connection refused"))
+    }
+}

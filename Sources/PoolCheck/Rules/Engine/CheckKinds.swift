@@ -16,6 +16,7 @@ public enum CheckKinds {
         "nfs-server": NFSServerCheck.factory,
         "storage-traffic-isolated": plain(TrafficIsolationCheck()),
         "storage-traffic": TrafficPropertyCheck.factory,
+        "sources-answered": plain(SourcesAnsweredCheck()),
     ]
 
     /// A kind that takes no parameters: any key besides `kind` is an error.
