@@ -1,5 +1,4 @@
 // swift-tools-version: 6.0
-import Foundation
 import PackageDescription
 
 let nio: [Target.Dependency] = [
@@ -8,10 +7,46 @@ let nio: [Target.Dependency] = [
     .product(name: "NIOHTTP1", package: "swift-nio"),
     .product(name: "NIOSSL", package: "swift-nio-ssl"),
 ]
-/// Every rule file under rules/, embedded in the binary so it works from any directory.
-let ruleFiles = ((try? FileManager.default.contentsOfDirectory(
-    atPath: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("rules").path)) ?? [])
-    .filter { $0.hasSuffix(".yaml") }.sorted()
+/// The rule files under rules/, embedded in the binary so it works from any directory.
+/// Listed, not read from the folder: SwiftPM caches an evaluated manifest, so a listing
+/// would go stale when a rule is added. Adding a rule: name it here and in
+/// rules/BundledRuleFiles.swift (RuleLoaderTests fails until both list every file).
+let ruleFiles = [
+    "crash-dump-sr-set.yaml",
+    "default-sr-propagated.yaml",
+    "host-not-pooled.yaml",
+    "join-ha-disabled.yaml",
+    "join-no-bonds.yaml",
+    "join-no-non-management-vlans.yaml",
+    "join-no-running-vms.yaml",
+    "join-no-shared-srs.yaml",
+    "join-no-tunnels.yaml",
+    "join-same-api-version.yaml",
+    "join-same-cpu-vendor.yaml",
+    "join-same-edition.yaml",
+    "join-same-external-auth.yaml",
+    "join-same-management-vlan.yaml",
+    "join-same-network-backend.yaml",
+    "join-same-product-brand.yaml",
+    "join-same-software-version.yaml",
+    "nfs-export-acl.yaml",
+    "nfs-export-not-on-management.yaml",
+    "nfs-export-not-world-open.yaml",
+    "nfs-server-answers.yaml",
+    "nfs-services-registered.yaml",
+    "sources-answered.yaml",
+    "storage-bond-lacp.yaml",
+    "storage-ip-unique.yaml",
+    "storage-mtu-consistent.yaml",
+    "storage-redundancy.yaml",
+    "storage-subnet-dedicated.yaml",
+    "storage-subnet-mask.yaml",
+    "storage-traffic-isolated.yaml",
+    "storage-traffic-mtu.yaml",
+    "storage-traffic-vlan.yaml",
+    "subnet-capacity.yaml",
+    "suspend-image-sr-set.yaml",
+]
 
 let package = Package(
     name: "poolcheck",

@@ -65,6 +65,9 @@ final class RuleLoaderTests: XCTestCase {
         let files = try FileManager.default.contentsOfDirectory(atPath: repositoryRoot + "/rules").filter { $0.hasSuffix(".yaml") }
         let catalog = try RuleCatalog.bundled()
         XCTAssertEqual(Set(catalog.rules.map { $0.file.replacingOccurrences(of: "bundled:", with: "") }), Set(files))
+        // Package.swift names every rule file too (it embeds them).
+        let manifest = try String(contentsOfFile: repositoryRoot + "/Package.swift", encoding: .utf8)
+        for file in files { XCTAssertTrue(manifest.contains("\"\(file)\""), "Package.swift's ruleFiles lacks \(file)") }
         for id in ["host-not-pooled", "storage-subnet-dedicated", "storage-subnet-mask", "nfs-export-acl",
                    "storage-redundancy", "default-sr-propagated"] {
             XCTAssertNotNil(catalog.rule(id: id), id)

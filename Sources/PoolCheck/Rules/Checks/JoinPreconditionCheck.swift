@@ -10,6 +10,12 @@ struct JoinPreconditionCheck: HostCheck {
         case noRunningVMs = "no-running-vms"
         case sameSoftwareVersion = "same-software-version"
         case sameManagementVLAN = "same-management-vlan"
+        case sameAPIVersion = "same-api-version"
+        case sameProductBrand = "same-product-brand"
+        case sameNetworkBackend = "same-network-backend"
+        case sameExternalAuth = "same-external-auth"
+        case sameCPUVendor = "same-cpu-vendor"
+        case sameEdition = "same-edition"
     }
 
     let condition: Condition
@@ -71,6 +77,23 @@ struct JoinPreconditionCheck: HostCheck {
             return compare(host, context, what: "management VLAN") { subject in
                 subject.managementPIF.map { String($0.VLAN ?? -1) }
             }
+        case .sameAPIVersion:
+            return compare(host, context, what: "API version") { subject in
+                guard let major = subject.record?.API_version_major, let minor = subject.record?.API_version_minor else { return nil }
+                return "\(major).\(minor)"
+            }
+        case .sameProductBrand:
+            return compare(host, context, what: "product brand") { $0.record?.software_version?["product_brand"] }
+        case .sameNetworkBackend:
+            return compare(host, context, what: "network backend") { $0.record?.software_version?["network_backend"] }
+        case .sameExternalAuth:
+            return compare(host, context, what: "external authentication") { subject in
+                subject.record?.wasShown("external_auth_type") == true ? (subject.record?.external_auth_type ?? "") : nil
+            }
+        case .sameCPUVendor:
+            return compare(host, context, what: "CPU vendor") { $0.record?.cpu_info?["vendor"] }
+        case .sameEdition:
+            return compare(host, context, what: "edition") { $0.record?.edition }
         }
     }
 
