@@ -113,3 +113,41 @@ final class SourcesAnsweredTests: XCTestCase {
         XCTAssertTrue(report.results[0].message.contains("connection refused"))
     }
 }
+
+final class JoinPreconditionTests: XCTestCase {
+    /// A master (xs-1, its own pool) and a fresh joining host (xs-2, its own pool).
+    func facts(masterVendor: String, joiningVendor: String, joiningEdition: String = "free") -> Facts {
+        func view(_ name: String, host uuid: String, pool: String, vendor: String, edition: String) -> HostView {
+            var host = Host(uuid: uuid)
+            host.name_label = name
+            host.cpu_info = ["vendor": vendor]
+            host.edition = edition
+            var record = Pool(uuid: pool)
+            record.master = uuid
+            var database = XapiDatabase()
+            database.hosts = RecordSet(records: [host], complete: true)
+            database.pools = RecordSet(records: [record], complete: true)
+            return HostView(name: name, database: database)
+        }
+        return Facts(views: [view("xs-1", host: "h1", pool: "p1", vendor: masterVendor, edition: "free"),
+                             view("xs-2", host: "h2", pool: "p2", vendor: joiningVendor, edition: joiningEdition)])
+    }
+
+    func status(_ rule: String, _ facts: Facts) throws -> CheckResult {
+        let definition = try XCTUnwrap(try RuleCatalog.bundled().rule(id: rule))
+        let plan = try PlanLoader.parse("pool: {master: xs-1}\nhosts: [{name: xs-1}, {name: xs-2}]\n", file: "p.yaml")
+        let report = RuleEngine(catalog: RuleCatalog(rules: [definition])).run(facts: facts, plan: plan, phase: .preflight)
+        return try XCTUnwrap(report.results.first { $0.target.name == "xs-2" })
+    }
+
+    func testCPUVendorAndEditionAreComparedWithTheMaster() throws {
+        XCTAssertEqual(try status("join-same-cpu-vendor", facts(masterVendor: "GenuineIntel", joiningVendor: "GenuineIntel")).status, .pass)
+        let mixed = try status("join-same-cpu-vendor", facts(masterVendor: "GenuineIntel", joiningVendor: "AuthenticAMD"))
+        XCTAssertEqual(mixed.status, .fail)
+        XCTAssertTrue(mixed.message.contains("AuthenticAMD"), mixed.message)
+        let edition = try status("join-same-edition", facts(masterVendor: "x", joiningVendor: "x", joiningEdition: "enterprise"))
+        XCTAssertEqual(edition.status, .fail)
+        XCTAssertEqual(try status("join-same-network-backend", facts(masterVendor: "x", joiningVendor: "x")).status, .skip,
+                       "software_version not collected: skip, naming the command")
+    }
+}
