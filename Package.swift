@@ -56,7 +56,6 @@ let package = Package(
         .executable(name: "poolcheck-fuzz", targets: ["poolcheck-fuzz"]),
         .executable(name: "traffic-probe", targets: ["traffic-probe"]),
         .executable(name: "xapi-sim", targets: ["xapi-sim"]),
-        .executable(name: "xapi-probe", targets: ["xapi-probe"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -123,11 +122,6 @@ let package = Package(
         .target(name: "XAPISimulator", dependencies: ["XenAPI", "PoolCheck"] + nio),
         .executableTarget(name: "xapi-sim", dependencies: [
             "XAPISimulator",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
-        // The XAPI gatherer alone: facts JSON from live pools (benchmarks, trials).
-        .executableTarget(name: "xapi-probe", dependencies: [
-            "PoolCheck",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "XenAPITests", dependencies: ["XenAPI"]),

@@ -5,7 +5,6 @@
 #     (it must not grow with the host count);
 #  2. 50 such pools served at once and audited at once.
 # Targets: one audit < 1 s; 50 at once < 10 s.
-# Uses `poolcheck audit --xapi` when the CLI has it, else xapi-probe (the gatherer alone).
 # Needs: openssl (certificates), hyperfine (timing). Every process started here is
 # stopped by PID on exit.
 set -euo pipefail
@@ -25,17 +24,10 @@ cleanup() {
 trap cleanup EXIT
 
 swift build -c release --product xapi-sim >/dev/null
-swift build -c release --product xapi-probe >/dev/null
+swift build -c release --product poolcheck >/dev/null
 BIN=$(swift build -c release --show-bin-path)
-# BENCH_CLIENT=probe measures the gatherer alone (xapi-probe), =poolcheck the whole audit.
-if [ "${BENCH_CLIENT:-poolcheck}" = poolcheck ] && swift build -c release --product poolcheck >/dev/null 2>&1 \
-    && "$BIN/poolcheck" audit --help 2>/dev/null | grep -q -- '--xapi'; then
-    CLIENT=("$BIN/poolcheck" audit --report json:-)
-    CLIENT_NAME="poolcheck audit"
-else
-    CLIENT=("$BIN/xapi-probe" --summary-only)
-    CLIENT_NAME="xapi-probe (the gatherer alone)"
-fi
+CLIENT=("$BIN/poolcheck" audit --report json:-)
+CLIENT_NAME="poolcheck audit"
 
 export POOLCHECK_PASSWORD="bench-$RANDOM-$RANDOM"
 export XAPI_SIM_PASSWORD="$POOLCHECK_PASSWORD"
