@@ -4,28 +4,7 @@ import XCTest
 
 /// Against real servers in the lab: nfs-ganesha at 172.16.0.34 and knfsd's
 /// rpc.mountd at 172.16.0.44, asked from several client namespaces.
-final class LabExportTests: XCTestCase {
-    nonisolated(unsafe) static var lab: NFSLab?
-    nonisolated(unsafe) static var startError: Error?
-
-    override class func setUp() {
-        super.setUp()
-        guard getuid() == 0 else { return }
-        do { lab = try NFSLab() } catch { startError = error }
-    }
-
-    override class func tearDown() {
-        lab?.shutdown()
-        lab = nil
-        super.tearDown()
-    }
-
-    func requireLab() throws -> NFSLab {
-        try NFSLab.requireRoot()
-        if let error = Self.startError { throw error }
-        return try XCTUnwrap(Self.lab)
-    }
-
+final class LabExportTests: NFSLabTestCase {
     let ganesha = "172.16.0.34", knfsd = "172.16.0.44"
 
     func testExportListsEqualShowmountFromEveryClient() throws {

@@ -4,28 +4,7 @@ import XCTest
 
 /// Faults, each classified and within its deadline: a server that is down,
 /// one that drops everything, missing registrations, and bad replies.
-final class LabFaultTests: XCTestCase {
-    nonisolated(unsafe) static var lab: NFSLab?
-    nonisolated(unsafe) static var startError: Error?
-
-    override class func setUp() {
-        super.setUp()
-        guard getuid() == 0 else { return }
-        do { lab = try NFSLab() } catch { startError = error }
-    }
-
-    override class func tearDown() {
-        lab?.shutdown()
-        lab = nil
-        super.tearDown()
-    }
-
-    func requireLab() throws -> NFSLab {
-        try NFSLab.requireRoot()
-        if let error = Self.startError { throw error }
-        return try XCTUnwrap(Self.lab)
-    }
-
+final class LabFaultTests: NFSLabTestCase {
     func testServerDownIsRefusedAtOnce() throws {
         let lab = try requireLab()
         let run = try lab.probe("xs1", ["exports", "172.16.0.36", "--timeout", "5"]) // xs2 runs no rpcbind

@@ -3,27 +3,19 @@ import XCTest
 
 /// `poolcheck exports` and `poolcheck preflight/audit` asking the lab's real servers,
 /// run inside the lab's namespaces like an admin on a pool host would.
-final class LabPoolcheckTests: XCTestCase {
-    nonisolated(unsafe) static var lab: NFSLab?
-    nonisolated(unsafe) static var startError: Error?
+final class LabPoolcheckTests: NFSLabTestCase {
     nonisolated(unsafe) static var planFolder = ""
 
     override class func setUp() {
         super.setUp()
-        guard getuid() == 0 else { return }
-        do {
-            lab = try NFSLab()
-            planFolder = NSTemporaryDirectory() + "pc-plans-\(getpid())"
-            try FileManager.default.createDirectory(atPath: planFolder, withIntermediateDirectories: true)
-            for (name, server) in [("ganesha", "172.16.0.34"), ("knfsd", "172.16.0.44"), ("hole", "172.16.0.45")] {
-                try plan(server: server).write(toFile: "\(planFolder)/\(name).yaml", atomically: true, encoding: .utf8)
-            }
-        } catch { startError = error }
+        planFolder = NSTemporaryDirectory() + "pc-plans-\(getpid())"
+        try? FileManager.default.createDirectory(atPath: planFolder, withIntermediateDirectories: true)
+        for (name, server) in [("ganesha", "172.16.0.34"), ("knfsd", "172.16.0.44"), ("hole", "172.16.0.45")] {
+            try? plan(server: server).write(toFile: "\(planFolder)/\(name).yaml", atomically: true, encoding: .utf8)
+        }
     }
 
     override class func tearDown() {
-        lab?.shutdown()
-        lab = nil
         try? FileManager.default.removeItem(atPath: planFolder)
         super.tearDown()
     }
@@ -40,12 +32,6 @@ final class LabPoolcheckTests: XCTestCase {
         storage:
           nfs: {server: \(server), path: /srv/vhd}
         """
-    }
-
-    func requireLab() throws -> NFSLab {
-        try NFSLab.requireRoot()
-        if let error = Self.startError { throw error }
-        return try XCTUnwrap(Self.lab)
     }
 
     static var poolcheck: String { NFSLab.packageRoot.appendingPathComponent(".build/debug/poolcheck").path }

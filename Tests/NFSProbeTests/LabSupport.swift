@@ -128,3 +128,26 @@ struct LabError: Error, CustomStringConvertible {
     var message: String
     var description: String { message }
 }
+
+/// A test class that shares one NFS lab among its tests: brought up before the first
+/// test (root only), taken down after the last, even when tests fail.
+class NFSLabTestCase: XCTestCase {
+    nonisolated(unsafe) private static var labs: [ObjectIdentifier: Result<NFSLab, Error>] = [:]
+
+    override class func setUp() {
+        super.setUp()
+        guard getuid() == 0 else { return }
+        labs[ObjectIdentifier(self)] = Result { try NFSLab() }
+    }
+
+    override class func tearDown() {
+        if case .success(let lab) = labs.removeValue(forKey: ObjectIdentifier(self)) { lab.shutdown() }
+        super.tearDown()
+    }
+
+    /// The class's lab; skips (or, in CI, fails) when not root.
+    func requireLab() throws -> NFSLab {
+        try NFSLab.requireRoot()
+        return try XCTUnwrap(Self.labs[ObjectIdentifier(Self.self)]).get()
+    }
+}
