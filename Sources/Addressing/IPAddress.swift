@@ -85,23 +85,7 @@ extension IPAddress: CustomStringConvertible, LosslessStringConvertible {
     }
 }
 
-extension IPAddress: Codable {
-    /// Encoded as its text, so facts and plans read naturally.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let address = IPAddress(text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: AddressingError.notAnAddress(text).description)
-        }
-        self = address
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
-}
+extension IPAddress: TextCodable {}
 
 // Bridging to the shared 128-bit arithmetic.
 extension IPAddress {

@@ -48,23 +48,7 @@ extension IPv4Address: CustomStringConvertible, LosslessStringConvertible {
     }
 }
 
-extension IPv4Address: Codable {
-    /// Encoded as dotted-quad text, the way people write it in facts and plans.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let address = IPv4Address(text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "\(quoted(text)) is not an IPv4 address")
-        }
-        self = address
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
-}
+extension IPv4Address: TextCodable {}
 
 /// The strict dotted-quad grammar, shared with the IPv6 embedded-IPv4 tail.
 enum DottedQuad {

@@ -98,20 +98,4 @@ extension IPv6Address: CustomStringConvertible, LosslessStringConvertible {
     }
 }
 
-extension IPv6Address: Codable {
-    /// Encoded as its canonical text.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let address = IPv6Address(text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "\(quoted(text)) is not an IPv6 address")
-        }
-        self = address
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
-}
+extension IPv6Address: TextCodable {}

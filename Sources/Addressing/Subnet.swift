@@ -91,20 +91,4 @@ extension Subnet: CustomStringConvertible, LosslessStringConvertible {
     }
 }
 
-extension Subnet: Codable {
-    /// Encoded as its text ("172.16.0.32/28"), as plans and facts write it.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do {
-            self = try Subnet(parsing: text)
-        } catch let error as AddressingError {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
-}
+extension Subnet: TextCodable {}
