@@ -1,5 +1,3 @@
-import NFSProbe
-
 /// One place facts come from, as named on the command line.
 public enum SourceSpec: Sendable, Equatable {
     /// xe/ifconfig/showmount/mount transcripts: a file or a folder of them.
