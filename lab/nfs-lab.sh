@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The poolcheck NFS lab: NFS servers and clients in network namespaces.
 # See lab/README.md. Commands:
-#   nfs-lab.sh up [--id ID] [--servers ganesha,knfsd,fault]   prints PC_LAB_ID=ID
+#   nfs-lab.sh up [--id ID] [--servers ganesha,knfsd,fault,udp]   prints PC_LAB_ID=ID
 #   nfs-lab.sh hold [--id ID] [--servers ...]   up, then down when stdin closes
 #                               (tests hold the pipe: the lab goes even if
 #                               the test process dies)
@@ -13,13 +13,15 @@
 #   nfs-lab.sh list             ids of labs whose state directory exists
 # Roles: gsh (ganesha, 172.16.0.34), knfs (knfsd mountd, 172.16.0.44),
 #        kflt (knfsd mountd for fault tests, 172.16.0.41),
+#        kudp (knfsd mountd on UDP only, 172.16.0.42),
+#        pmap (172.16.0.43, no server: tests run lab/fake-portmapper.py there),
 #        hole (172.16.0.45, answers nothing), xs1 (172.16.0.35 + .38),
 #        xs2 (172.16.0.36), mgmt (172.16.0.10/27), out (172.16.0.60).
 set -euo pipefail
 LAB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 STATE_ROOT=${PC_LAB_STATE_ROOT:-/tmp}
-ALL_ROLES="gsh knfs kflt hole xs1 xs2 mgmt out"
-SERVER_ROLES="gsh knfs kflt"
+ALL_ROLES="gsh knfs kflt kudp pmap hole xs1 xs2 mgmt out"
+SERVER_ROLES="gsh knfs kflt kudp"
 
 die() { echo "nfs-lab: $*" >&2; exit 1; }
 state_dir() { echo "$STATE_ROOT/pc-nfslab-$1"; }
@@ -31,6 +33,8 @@ addresses() {
     gsh)  echo "172.16.0.34/28 fd00:5::34/64" ;;
     knfs) echo "172.16.0.44/28 fd00:5::44/64" ;;
     kflt) echo "172.16.0.41/28 fd00:5::41/64" ;;
+    kudp) echo "172.16.0.42/28 fd00:5::42/64" ;;
+    pmap) echo "172.16.0.43/28 fd00:5::43/64" ;;
     hole) echo "172.16.0.45/28" ;;
     xs1)  echo "172.16.0.35/28 172.16.0.38/28 fd00:5::35/64" ;;
     xs2)  echo "172.16.0.36/28 fd00:5::36/64" ;;
@@ -80,7 +84,7 @@ wait_registered() {   # wait_registered ID ROLE : mountd registered with rpcbind
 
 cmd_up() {
     need_root
-    local id="" servers="ganesha,knfsd,fault"
+    local id="" servers="ganesha,knfsd,fault,udp"
     while [ $# -gt 0 ]; do
         case $1 in
         --id) id=$2; shift 2 ;;
@@ -114,9 +118,11 @@ cmd_up() {
     case ",$servers," in *,ganesha,*) start_server "$id" gsh ganesha ;; esac
     case ",$servers," in *,knfsd,*) start_server "$id" knfs knfsd ;; esac
     case ",$servers," in *,fault,*) start_server "$id" kflt knfsd ;; esac
+    case ",$servers," in *,udp,*) start_server "$id" kudp knfsd-udp ;; esac
     case ",$servers," in *,ganesha,*) wait_registered "$id" gsh ;; esac
     case ",$servers," in *,knfsd,*) wait_registered "$id" knfs ;; esac
     case ",$servers," in *,fault,*) wait_registered "$id" kflt ;; esac
+    case ",$servers," in *,udp,*) wait_registered "$id" kudp ;; esac
     trap - ERR
     echo "PC_LAB_ID=$id"
 }
@@ -183,7 +189,7 @@ cmd_exec() {
     [ -d "$s" ] || die "no lab $id ($s missing)"
     [ $# -gt 0 ] || die "exec: no command"
     case $role in
-    gsh|knfs|kflt)
+    gsh|knfs|kflt|kudp)
         # Enter the server's network and private mount namespaces.
         [ -f "$s/$role.shell" ] || die "exec: server $role is not running in lab $id"
         exec nsenter -t "$(cat "$s/$role.shell")" -m -n -- "$@"

@@ -34,6 +34,8 @@ typedef struct ctirpc_conn {
     struct sockaddr_storage peer;
     socklen_t peer_len;
     int protocol;
+    const ctirpc_options *options; /* of the call that opened it (source address) */
+    uint32_t rpcbind_version;      /* rpcbind connections: the version that last answered, 0 unknown */
 } ctirpc_conn;
 
 /* Connects (deadline-bound, optional source address) and creates the

@@ -151,13 +151,18 @@ ctirpc_status ctirpc_mount_export(const char *server, const ctirpc_options *opti
     memset(&last, 0, sizeof last);
     for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
         uint16_t port = 0;
+        uint32_t rpcbind_version = 0;
         ctirpc_status st = ctirpc_rpcbind_lookup(&rpcb, server, CTIRPC_MOUNT_PROGRAM, order[i].version,
-                                                 order[i].protocol, deadline, &port, NULL, error);
+                                                 order[i].protocol, deadline, &port, &rpcbind_version, error);
         if (st == CTIRPC_PROGRAM_NOT_REGISTERED) continue;
         if (st != CTIRPC_OK) { ctirpc_conn_close(&rpcb); return st; }
         any_registered = true;
         st = export_call(server, port, order[i].version, order[i].protocol, options, deadline, out, error);
-        if (st == CTIRPC_OK) { ctirpc_conn_close(&rpcb); return st; }
+        if (st == CTIRPC_OK) {
+            out->rpcbind_version = rpcbind_version;
+            ctirpc_conn_close(&rpcb);
+            return st;
+        }
         last = *error;
         /* A stale registration or a refused transport: try the next one.
          * A timeout has used the deadline; bad data will not get better. */

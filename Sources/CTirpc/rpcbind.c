@@ -38,14 +38,36 @@ bool ctirpc_rpcbind_open(const char *server, const ctirpc_options *options, ctir
                             deadline, "connect rpcbind", conn, error);
 }
 
+/* rpcbind over UDP, for a UDP service: GETADDR answers for the transport
+ * the request came on (RFC 1833), so TCP cannot ask it about UDP. */
+static ctirpc_status lookup_over_udp(ctirpc_conn *tcp, const char *server, uint32_t program,
+                                     uint32_t version, ctirpc_deadline deadline, uint16_t *port,
+                                     uint32_t *rpcbind_version, ctirpc_error *error) {
+    ctirpc_conn udp;
+    if (!ctirpc_conn_open(server, CTIRPC_RPCBIND_PORT, CTIRPC_PROTO_UDP, RPCBPROG, RPCBVERS4, tcp->options,
+                          deadline, "connect rpcbind (udp)", &udp, error))
+        return error->status;
+    udp.rpcbind_version = tcp->rpcbind_version;
+    ctirpc_status st = ctirpc_rpcbind_lookup(&udp, server, program, version, CTIRPC_PROTO_UDP, deadline, port,
+                                             rpcbind_version, error);
+    ctirpc_conn_close(&udp);
+    return st;
+}
+
 ctirpc_status ctirpc_rpcbind_lookup(ctirpc_conn *conn, const char *server, uint32_t program,
                                     uint32_t version, int protocol, ctirpc_deadline deadline,
                                     uint16_t *port, uint32_t *rpcbind_version, ctirpc_error *error) {
+    /* Portmap v2 GETPORT names the protocol, so only v3/v4 need UDP. */
+    if (protocol == CTIRPC_PROTO_UDP && conn->protocol != CTIRPC_PROTO_UDP && conn->rpcbind_version != PMAPVERS)
+        return lookup_over_udp(conn, server, program, version, deadline, port, rpcbind_version, error);
     bool v6 = ctirpc_is_ipv6(server);
     char netid[8];
     snprintf(netid, sizeof netid, "%s%s", protocol == CTIRPC_PROTO_UDP ? "udp" : "tcp", v6 ? "6" : "");
     char empty[] = "";
-    for (uint32_t vers = RPCBVERS4; vers >= PMAPVERS; vers--) {
+    /* Start where this connection's rpcbind last answered: an old
+     * portmapper is stepped down to only once. */
+    uint32_t first = conn->rpcbind_version >= PMAPVERS ? conn->rpcbind_version : RPCBVERS4;
+    for (uint32_t vers = first; vers >= PMAPVERS; vers--) {
         clnt_control(conn->client, CLSET_VERS, (char *)&vers);
         if (vers == PMAPVERS) {
             struct pmap query = {program, version, (rpcprot_t)protocol, 0};
@@ -53,6 +75,7 @@ ctirpc_status ctirpc_rpcbind_lookup(ctirpc_conn *conn, const char *server, uint3
             if (!ctirpc_conn_call(conn, PMAPPROC_GETPORT, (xdrproc_t)xdr_pmap, &query, (xdrproc_t)decode_port,
                                   &found, deadline, "rpcbind GETPORT", server, error))
                 return error->status;
+            conn->rpcbind_version = vers;
             if (rpcbind_version) *rpcbind_version = vers;
             if (found == 0 || found > 65535) break;
             *port = (uint16_t)found;
@@ -68,12 +91,17 @@ ctirpc_status ctirpc_rpcbind_lookup(ctirpc_conn *conn, const char *server, uint3
         if (!ctirpc_conn_call(conn, procedure, (xdrproc_t)xdr_rpcb, &query, (xdrproc_t)decode_uaddr,
                               &result, deadline, "rpcbind GETADDR", server, error)) {
             free(result.uaddr);
-            if (error->status == CTIRPC_VERSION_MISMATCH) continue; /* an older rpcbind: step down */
+            if (error->status == CTIRPC_VERSION_MISMATCH) {
+                /* An older rpcbind: step down, straight to the highest it speaks. */
+                if (error->high_version >= PMAPVERS && error->high_version < vers) vers = error->high_version + 1;
+                continue;
+            }
             if (result.limits.failure != CTIRPC_OK)
                 ctirpc_set_error(error, result.limits.failure, 0, "rpcbind GETADDR", "%s",
                                  result.limits.why);
             return error->status;
         }
+        conn->rpcbind_version = vers;
         if (rpcbind_version) *rpcbind_version = vers;
         bool ok = result.uaddr[0] != '\0' && port_from_uaddr(result.uaddr, port);
         bool empty_reply = result.uaddr[0] == '\0';

@@ -154,6 +154,7 @@ bool ctirpc_conn_open(const char *server, uint16_t port, int protocol, uint32_t 
     memset(conn, 0, sizeof *conn);
     conn->fd = -1;
     conn->protocol = protocol;
+    conn->options = options;
     int fd = connect_with_deadline(server, port, protocol, options, deadline, step, conn, error);
     if (fd < 0) return false;
     conn->fd = fd;

@@ -151,6 +151,7 @@ extension ExportListing {
                              groups: groups.map { $0.map { String(cString: $0) } ?? "" })
         }
         self.init(server: server, exports: exports, mountVersion: list.mount_version,
-                  transport: list.protocol == 17 ? .udp : .tcp, port: list.port)
+                  transport: list.protocol == 17 ? .udp : .tcp, port: list.port,
+                  rpcbindVersion: list.rpcbind_version == 0 ? nil : list.rpcbind_version)
     }
 }

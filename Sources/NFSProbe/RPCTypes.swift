@@ -72,4 +72,6 @@ public struct ExportListing: Sendable, Hashable {
     public var mountVersion: UInt32
     public var transport: RPCTransport
     public var port: UInt16
+    /// rpcbind version that gave the port: 4, 3, or 2 (portmap); nil when the port was given.
+    public var rpcbindVersion: UInt32?
 }

@@ -49,8 +49,9 @@ enum ProbeCLI {
                     printJSON(listing.exports)
                 } else {
                     print(ShowmountFormat.render(server: args.server, exports: listing.exports), terminator: "")
+                    let rpcbind = listing.rpcbindVersion.map { "rpcbind v\($0), " } ?? ""
                     printError(
-                        "# mount v\(listing.mountVersion) over \(listing.transport) port \(listing.port)\n")
+                        "# \(rpcbind)mount v\(listing.mountVersion) over \(listing.transport) port \(listing.port)\n")
                 }
             case "rpcinfo":
                 let registrations = try await prober.registrations(server: args.server)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs one lab NFS server inside its network namespace and a private mount
 # namespace (started by nfs-lab.sh as: ip netns exec NS unshare -m ... server.sh).
-# Usage: server.sh ganesha|knfsd STATE_DIR ROLE
+# Usage: server.sh ganesha|knfsd|knfsd-udp STATE_DIR ROLE
 # Every mount below exists only in this process's mount namespace, so the
 # machine's /run, /var/lib/nfs, /srv and /etc are never touched.
 set -euo pipefail
@@ -40,8 +40,15 @@ knfsd)
     rpc.mountd -F -p 20048 2>"$state/mountd.log" &
     pids+=($!)
     ;;
+knfsd-udp)
+    # An older-style mountd: UDP only (--no-tcp: no TCP listener, no TCP
+    # registration with rpcbind).
+    exportfs -ra 2>"$state/exportfs.log" || { cat "$state/exportfs.log" >&2; exit 1; }
+    rpc.mountd -F --no-tcp -p 20048 2>"$state/mountd-udp.log" &
+    pids+=($!)
+    ;;
 *)
-    echo "server.sh: unknown server kind '$kind' (ganesha or knfsd)" >&2
+    echo "server.sh: unknown server kind '$kind' (ganesha, knfsd or knfsd-udp)" >&2
     exit 2
     ;;
 esac

@@ -68,7 +68,9 @@ ctirpc_status ctirpc_rpcbind_dump(const char *server, const ctirpc_options *opti
 void ctirpc_registration_list_free(ctirpc_registration_list *list);
 
 /* Port of (program, version, protocol): rpcbind v4 GETVERSADDR (the exact
- * version), then v3 GETADDR, then portmap v2 GETPORT. *rpcbind_version tells which answered.
+ * version), then v3 GETADDR, then portmap v2 GETPORT. A UDP port is asked
+ * over UDP (GETADDR answers only for the transport it arrives on).
+ * *rpcbind_version tells which answered.
  * Not registered: CTIRPC_PROGRAM_NOT_REGISTERED. */
 ctirpc_status ctirpc_rpcbind_getport(const char *server, uint32_t program, uint32_t version,
                                      int protocol, const ctirpc_options *options,
@@ -89,10 +91,12 @@ typedef struct ctirpc_export_list {
     uint32_t mount_version;  /* the version that answered (3 or 1) */
     int protocol;            /* CTIRPC_PROTO_TCP or CTIRPC_PROTO_UDP */
     uint16_t port;
+    uint32_t rpcbind_version; /* rpcbind that gave the port: 4, 3, or 2 (portmap); 0 if not asked */
 } ctirpc_export_list;
 
 /* mountd EXPORT (showmount -e): port from rpcbind, version 3 then 1, TCP
- * then UDP. */
+ * then UDP (UDP ports are asked of rpcbind over UDP, as GETADDR answers
+ * only for the transport it is asked on). */
 ctirpc_status ctirpc_mount_export(const char *server, const ctirpc_options *options,
                                   ctirpc_export_list *out, ctirpc_error *error);
 
