@@ -7,7 +7,8 @@ rpcbind (the `pmap` role: nfs-lab.sh exec ID pmap python3 ...):
 
   port 111, TCP and UDP: program 100000 in --rpcbind-versions only
       v2 (portmap): NULL, GETPORT, DUMP
-      v3 (rpcbind): NULL, GETADDR (universal addresses), DUMP
+      v3 (rpcbind): NULL, GETADDR (universal addresses; like rpcbind, for
+                    the transport the call came on, whatever netid it names), DUMP
       any other version: PROG_MISMATCH with the lowest and highest we speak,
       as a portmap-only server answers rpcbind v3/v4 clients.
   --mountd-port, on the transports in --listen: program 100005 in
