@@ -1,3 +1,4 @@
+import Addressing
 import NFSProbe
 
 /// `poolcheck exports`, whole: arguments, one query to the server, verdicts, output.
@@ -21,7 +22,7 @@ public enum ExportsTool {
         }
         let listing: ServerListing
         do {
-            listing = try BlockingNFSProber(options: arguments.probeOptions).listing(server: arguments.server)
+            listing = try query(arguments)
         } catch {
             StandardStreams.error("poolcheck: \(error)\n")
             return 3
@@ -31,6 +32,24 @@ public enum ExportsTool {
         StandardStreams.output(arguments.json ? ExportsJSON.render(report) + "\n"
                                               : ExportsText.render(report, dialect: dialect) + "\n")
         return 0
+    }
+
+    /// The server's services and exports; a host name is resolved first (an IP address,
+    /// the common case, starts no thread).
+    static func query(_ arguments: ExportsArguments) throws(NFSProbeError) -> ServerListing {
+        let server = arguments.server
+        var address = server
+        if IPAddress(server) == nil {
+            let prober = NFSProber(options: arguments.probeOptions)
+            address = try waitFor { () async -> Result<String, NFSProbeError> in
+                do throws(NFSProbeError) { return .success(try await prober.address(of: server)) } catch { return .failure(error) }
+            }.get()
+        }
+        do {
+            return try BlockingNFSProber(options: arguments.probeOptions).listing(server: address)
+        } catch {
+            throw address == server ? error : error.naming("\(server) (\(address))")
+        }
     }
 
     /// The report; with clients, each judged by the matcher (whose name and netgroup
