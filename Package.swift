@@ -106,8 +106,8 @@ let package = Package(
         // Async NFS probing over CTirpc, and the exports(5) client-spec matcher.
         .target(name: "NFSProbe", dependencies: ["CTirpc", "Addressing"]),
         // Internal helper the lab tests and benchmarks run inside namespaces.
-        .executableTarget(name: "nfs-probe-cli", dependencies: ["NFSProbe", "Addressing"]),
-        .testTarget(name: "NFSProbeTests", dependencies: ["NFSProbe", "nfs-probe-cli", "ExportsTool", "poolcheck-engine"]),
+        .executableTarget(name: "nfs-probe-cli", dependencies: ["NFSProbe"]),
+        .testTarget(name: "NFSProbeTests", dependencies: ["NFSProbe", "nfs-probe-cli", "poolcheck-engine"]),
         // Writes synthetic pool transcripts and times the snapshot parser (bench/).
         .executableTarget(name: "snapshot-tool", dependencies: ["PoolCheck"]),
         // `poolcheck exports`, whole, without Foundation or ArgumentParser (a fast start).
