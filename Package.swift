@@ -53,6 +53,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "poolcheck", targets: ["poolcheck"]),
+        .executable(name: "poolcheck-engine", targets: ["poolcheck-engine"]),
         .executable(name: "poolcheck-fuzz", targets: ["poolcheck-fuzz"]),
         .executable(name: "traffic-probe", targets: ["traffic-probe"]),
         .executable(name: "xapi-sim", targets: ["xapi-sim"]),
@@ -79,7 +80,7 @@ let package = Package(
             "TrafficProbe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "TrafficProbeTests", dependencies: ["TrafficProbe", "traffic-probe", "poolcheck"]),
+        .testTarget(name: "TrafficProbeTests", dependencies: ["TrafficProbe", "traffic-probe", "poolcheck-engine"]),
         // IPv4/IPv6 addresses, prefixes and netmasks; pure value types.
         .target(name: "Addressing"),
         // XenAPI wire codecs (XML-RPC, JSON-RPC), safe parsers, read-only client and transport.
@@ -105,11 +106,22 @@ let package = Package(
         // Async NFS probing over CTirpc, and the exports(5) client-spec matcher.
         .target(name: "NFSProbe", dependencies: ["CTirpc", "Addressing"]),
         // Internal helper the lab tests and benchmarks run inside namespaces.
-        .executableTarget(name: "nfs-probe-cli", dependencies: ["NFSProbe", "Addressing"]),
-        .testTarget(name: "NFSProbeTests", dependencies: ["NFSProbe", "nfs-probe-cli", "poolcheck"]),
+        .executableTarget(name: "nfs-probe-cli", dependencies: ["NFSProbe"]),
+        .testTarget(name: "NFSProbeTests", dependencies: ["NFSProbe", "nfs-probe-cli", "poolcheck-engine"]),
         // Writes synthetic pool transcripts and times the snapshot parser (bench/).
         .executableTarget(name: "snapshot-tool", dependencies: ["PoolCheck"]),
-        .executableTarget(name: "poolcheck", dependencies: [
+        // `poolcheck exports`, whole, without Foundation or ArgumentParser (a fast start).
+        .target(name: "ExportsTool", dependencies: ["NFSProbe", "Addressing"]),
+        // The `poolcheck` command: runs `exports` itself, hands every other command to
+        // poolcheck-engine (exec), which must sit next to it.
+        // Swift's runtime linked in: loading it as shared libraries costs more than
+        // showmount's whole run.
+        // Test targets must not depend on it (they would inherit -static-stdlib and fail
+        // to link XCTest); `swift test` builds every product anyway.
+        .executableTarget(name: "poolcheck", dependencies: ["ExportsTool"],
+                          linkerSettings: [.unsafeFlags(["-static-stdlib"])]),
+        .executableTarget(name: "poolcheck-engine", dependencies: [
+            "ExportsTool",
             "PoolCheck",
             "NFSProbe",
             "Addressing",
@@ -125,8 +137,9 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "XenAPITests", dependencies: ["XenAPI"]),
-        .testTarget(name: "XAPISimulatorTests", dependencies: ["XAPISimulator", "XenAPI", "PoolCheck", "poolcheck"]),
+        .testTarget(name: "XAPISimulatorTests", dependencies: ["XAPISimulator", "XenAPI", "PoolCheck", "poolcheck-engine"]),
         .testTarget(name: "AddressingTests", dependencies: ["Addressing"]),
-        .testTarget(name: "PoolCheckTests", dependencies: ["PoolCheck", "TrafficProbe"]),
+        .testTarget(name: "ExportsToolTests", dependencies: ["ExportsTool", "NFSProbe", "Addressing", "poolcheck-engine"]),
+        .testTarget(name: "PoolCheckTests", dependencies: ["PoolCheck", "TrafficProbe", "poolcheck-engine"]),
     ]
 )

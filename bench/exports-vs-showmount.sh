@@ -5,18 +5,14 @@
 #
 #   bench/exports-vs-showmount.sh [RUNS]      (default 200 runs each)
 #
-# PROBE overrides the probe binary (default: poolcheck, release, static runtime).
+# PROBE overrides the binary (default: poolcheck from scripts/build.sh release).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-200}
 [ "$(id -u)" = 0 ] || { echo "bench: needs root (network namespaces)" >&2; exit 2; }
 
-# Static Swift runtime: a dynamically linked Swift binary spends ~8 ms just
-# loading libswiftCore & co., more than showmount's whole run.
-# -no-pie: resolves ~80,000 relative relocations at link time instead of at every start.
-swift build -c release --static-swift-stdlib --scratch-path .build-static --product poolcheck \
-    -Xswiftc -Xclang-linker -Xswiftc -no-pie >/dev/null
-PROBE=${PROBE:-$PWD/.build-static/release/poolcheck}
+# The release build users install (scripts/build.sh): the launcher answers `exports`.
+PROBE=${PROBE:-$(scripts/build.sh release)/poolcheck}
 OUT=${BENCH_OUT:-$(mktemp -d /tmp/pc-bench-XXXXXX)}
 
 # The lab lives as long as this script: `hold` takes it down when our pipe
@@ -36,6 +32,12 @@ for server in 172.16.0.34 172.16.0.44; do
     run_in xs1 hyperfine -N --warmup 10 --runs "$RUNS" --export-json "$OUT/exports-$name.json" \
         -n showmount "showmount -e $server" \
         -n probe "$PROBE exports $server"
+    python3 - "$OUT/exports-$name.json" <<'PY'
+import json, sys
+runs = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
+show, probe = runs["showmount"]["median"], runs["probe"]["median"]
+print(f"median: showmount {show * 1000:.2f} ms, poolcheck exports {probe * 1000:.2f} ms, ratio {probe / show:.2f}x")
+PY
 done
 
 # 200 clients: every address of 172.16.0.0/25 plus 72 IPv6 ones.

@@ -13,7 +13,7 @@ cd "$root"
 
 command -v hyperfine >/dev/null || { echo "bench: hyperfine is not installed (apt-get install hyperfine)" >&2; exit 2; }
 
-swift build -c release --product poolcheck >/dev/null
+scripts/build.sh >/dev/null
 swift build -c release --product snapshot-tool >/dev/null
 bin="$(swift build -c release --show-bin-path)"
 

@@ -22,7 +22,7 @@ mkdir -p "$DATA"
 command -v hyperfine >/dev/null || { echo "bench: hyperfine not installed" >&2; exit 1; }
 command -v tcpdump >/dev/null || { echo "bench: tcpdump not installed" >&2; exit 1; }
 
-(cd "$ROOT" && swift build -c release --product traffic-probe >/dev/null && swift build -c release --product poolcheck >/dev/null)
+(cd "$ROOT" && swift build -c release --product traffic-probe >/dev/null && scripts/build.sh >/dev/null)
 PROBE=$(cd "$ROOT" && swift build -c release --show-bin-path)/traffic-probe
 
 VLAN=${BENCH_VLAN:-}

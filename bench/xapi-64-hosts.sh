@@ -24,7 +24,7 @@ cleanup() {
 trap cleanup EXIT
 
 swift build -c release --product xapi-sim >/dev/null
-swift build -c release --product poolcheck >/dev/null
+scripts/build.sh >/dev/null
 BIN=$(swift build -c release --show-bin-path)
 CLIENT=("$BIN/poolcheck" audit --report json:-)
 CLIENT_NAME="poolcheck audit"

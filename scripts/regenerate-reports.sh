@@ -4,9 +4,8 @@
 # makes them byte-for-byte reproducible; ExampleReportsTests checks they are current.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build --product poolcheck
+bin=$(scripts/build.sh debug)/poolcheck
 export SOURCE_DATE_EPOCH=1790000000 NO_COLOR=1
-bin=.build/debug/poolcheck
 for run in "audit after" "preflight before"; do
   set -- $run
   status=0

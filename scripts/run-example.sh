@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-swift build -c release --product poolcheck
-exec .build/release/poolcheck audit --plan examples/pdx0/plan.yaml --snapshot examples/pdx0/after "$@"
+bin=$(scripts/build.sh release)
+exec "$bin/poolcheck" audit --plan examples/pdx0/plan.yaml --snapshot examples/pdx0/after "$@"

@@ -109,23 +109,52 @@ ctirpc_status ctirpc_mount_export_at(const char *server, uint16_t port, uint32_t
     return export_call(server, port, version, protocol, options, ctirpc_deadline_start(options), out, error);
 }
 
-/* Any version of mountd registered at all? Tells "not registered" from
- * "registered, but only in versions we do not speak". */
-static void explain_missing_mountd(ctirpc_conn *rpcb, const char *server, ctirpc_deadline deadline,
-                                   ctirpc_error *error) {
-    ctirpc_registration_list list = {0};
-    ctirpc_error ignored;
-    memset(&ignored, 0, sizeof ignored);
-    uint32_t low = 0, high = 0;
-    if (ctirpc_rpcbind_dump_on(rpcb, server, deadline, NULL, &list, &ignored) == CTIRPC_OK) {
-        for (size_t i = 0; i < list.count; i++) {
-            if (list.items[i].program != CTIRPC_MOUNT_PROGRAM) continue;
-            uint32_t v = list.items[i].version;
-            if (low == 0 || v < low) low = v;
-            if (v > high) high = v;
+/* Where mountd's ports come from: lookups on an open rpcbind connection, or a
+ * DUMP already read on it (IPv4 only: portmap v2 entries carry no address
+ * family, so for IPv6 the tcp6/udp6 registrations are looked up). */
+typedef struct mountd_ports {
+    ctirpc_conn *rpcb;
+    const ctirpc_registration_list *dump;
+} mountd_ports;
+
+static ctirpc_status mountd_port(const mountd_ports *ports, const char *server, uint32_t version, int protocol,
+                                 ctirpc_deadline deadline, uint16_t *port, uint32_t *rpcbind_version,
+                                 ctirpc_error *error) {
+    if (!ports->dump)
+        return ctirpc_rpcbind_lookup(ports->rpcb, server, CTIRPC_MOUNT_PROGRAM, version, protocol, deadline,
+                                     port, rpcbind_version, error);
+    *rpcbind_version = 2; /* DUMP is portmap v2 */
+    for (size_t i = 0; i < ports->dump->count; i++) {
+        const ctirpc_registration *r = &ports->dump->items[i];
+        if (r->program == CTIRPC_MOUNT_PROGRAM && r->version == version && r->protocol == (uint32_t)protocol &&
+            r->port > 0 && r->port <= 65535) {
+            *port = (uint16_t)r->port;
+            return CTIRPC_OK;
         }
     }
-    ctirpc_registration_list_free(&list);
+    return CTIRPC_PROGRAM_NOT_REGISTERED;
+}
+
+/* Any version of mountd registered at all? Tells "not registered" from
+ * "registered, but only in versions we do not speak". */
+static void explain_missing_mountd(const mountd_ports *ports, const char *server, ctirpc_deadline deadline,
+                                   ctirpc_error *error) {
+    ctirpc_registration_list fetched = {0};
+    const ctirpc_registration_list *list = ports->dump;
+    if (!list) {
+        ctirpc_error ignored;
+        memset(&ignored, 0, sizeof ignored);
+        if (ctirpc_rpcbind_dump_on(ports->rpcb, server, deadline, NULL, &fetched, &ignored) == CTIRPC_OK)
+            list = &fetched;
+    }
+    uint32_t low = 0, high = 0;
+    for (size_t i = 0; list && i < list->count; i++) {
+        if (list->items[i].program != CTIRPC_MOUNT_PROGRAM) continue;
+        uint32_t v = list->items[i].version;
+        if (low == 0 || v < low) low = v;
+        if (v > high) high = v;
+    }
+    ctirpc_registration_list_free(&fetched);
     if (high > 0) {
         ctirpc_set_error(error, CTIRPC_VERSION_MISMATCH, 0, "rpcbind GETADDR",
                          "mountd is registered only in versions %u to %u, not 3 or 1", low, high);
@@ -137,13 +166,10 @@ static void explain_missing_mountd(ctirpc_conn *rpcb, const char *server, ctirpc
     }
 }
 
-ctirpc_status ctirpc_mount_export(const char *server, const ctirpc_options *options,
-                                  ctirpc_export_list *out, ctirpc_error *error) {
-    memset(out, 0, sizeof *out);
-    ctirpc_deadline deadline = ctirpc_deadline_start(options);
-    ctirpc_conn rpcb;
-    if (!ctirpc_rpcbind_open(server, options, deadline, &rpcb, error)) return error->status;
-
+/* EXPORT from the first registration that answers: v3 then v1, TCP then UDP. */
+static ctirpc_status export_with_fallbacks(const char *server, const ctirpc_options *options,
+                                           ctirpc_deadline deadline, const mountd_ports *ports,
+                                           ctirpc_export_list *out, ctirpc_error *error) {
     static const struct { uint32_t version; int protocol; } order[] = {
         {3, CTIRPC_PROTO_TCP}, {1, CTIRPC_PROTO_TCP}, {3, CTIRPC_PROTO_UDP}, {1, CTIRPC_PROTO_UDP}};
     bool any_registered = false;
@@ -152,15 +178,14 @@ ctirpc_status ctirpc_mount_export(const char *server, const ctirpc_options *opti
     for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
         uint16_t port = 0;
         uint32_t rpcbind_version = 0;
-        ctirpc_status st = ctirpc_rpcbind_lookup(&rpcb, server, CTIRPC_MOUNT_PROGRAM, order[i].version,
-                                                 order[i].protocol, deadline, &port, &rpcbind_version, error);
+        ctirpc_status st = mountd_port(ports, server, order[i].version, order[i].protocol, deadline, &port,
+                                       &rpcbind_version, error);
         if (st == CTIRPC_PROGRAM_NOT_REGISTERED) continue;
-        if (st != CTIRPC_OK) { ctirpc_conn_close(&rpcb); return st; }
+        if (st != CTIRPC_OK) return st;
         any_registered = true;
         st = export_call(server, port, order[i].version, order[i].protocol, options, deadline, out, error);
         if (st == CTIRPC_OK) {
             out->rpcbind_version = rpcbind_version;
-            ctirpc_conn_close(&rpcb);
             return st;
         }
         last = *error;
@@ -168,8 +193,37 @@ ctirpc_status ctirpc_mount_export(const char *server, const ctirpc_options *opti
          * A timeout has used the deadline; bad data will not get better. */
         if (st != CTIRPC_REFUSED && st != CTIRPC_PROGRAM_NOT_REGISTERED && st != CTIRPC_VERSION_MISMATCH) break;
     }
-    if (!any_registered) explain_missing_mountd(&rpcb, server, deadline, error);
+    if (!any_registered) explain_missing_mountd(ports, server, deadline, error);
     else *error = last;
-    ctirpc_conn_close(&rpcb);
     return error->status;
+}
+
+ctirpc_status ctirpc_mount_export(const char *server, const ctirpc_options *options,
+                                  ctirpc_export_list *out, ctirpc_error *error) {
+    memset(out, 0, sizeof *out);
+    ctirpc_deadline deadline = ctirpc_deadline_start(options);
+    ctirpc_conn rpcb;
+    if (!ctirpc_rpcbind_open(server, options, deadline, &rpcb, error)) return error->status;
+    mountd_ports ports = {&rpcb, NULL};
+    ctirpc_status st = export_with_fallbacks(server, options, deadline, &ports, out, error);
+    ctirpc_conn_close(&rpcb);
+    return st;
+}
+
+ctirpc_status ctirpc_server_listing(const char *server, const ctirpc_options *options,
+                                    ctirpc_registration_list *registrations, ctirpc_export_list *exports,
+                                    ctirpc_error *error) {
+    memset(registrations, 0, sizeof *registrations);
+    memset(exports, 0, sizeof *exports);
+    ctirpc_deadline deadline = ctirpc_deadline_start(options);
+    ctirpc_conn rpcb;
+    if (!ctirpc_rpcbind_open(server, options, deadline, &rpcb, error)) return error->status;
+    ctirpc_status st = ctirpc_rpcbind_dump_on(&rpcb, server, deadline, options, registrations, error);
+    if (st == CTIRPC_OK) {
+        mountd_ports ports = {&rpcb, ctirpc_is_ipv6(server) ? NULL : registrations};
+        st = export_with_fallbacks(server, options, deadline, &ports, exports, error);
+    }
+    ctirpc_conn_close(&rpcb);
+    if (st != CTIRPC_OK) ctirpc_registration_list_free(registrations);
+    return st;
 }

@@ -11,6 +11,7 @@ public enum NFSProbeError: Error, Sendable, Equatable, CustomStringConvertible {
     case malformedReply(server: String, detail: String)
     case replyTooLarge(server: String, detail: String)
     case invalidAddress(server: String, detail: String)
+    case nameNotResolved(server: String, detail: String)
     case failed(server: String, detail: String)
 
     public var server: String {
@@ -18,7 +19,7 @@ public enum NFSProbeError: Error, Sendable, Equatable, CustomStringConvertible {
         case .refused(let s, _), .unreachable(let s, _), .timedOut(let s, _),
              .programNotRegistered(let s, _), .versionMismatch(let s, _, _),
              .malformedReply(let s, _), .replyTooLarge(let s, _),
-             .invalidAddress(let s, _), .failed(let s, _):
+             .invalidAddress(let s, _), .nameNotResolved(let s, _), .failed(let s, _):
             return s
         }
     }
@@ -28,7 +29,7 @@ public enum NFSProbeError: Error, Sendable, Equatable, CustomStringConvertible {
         case .refused(_, let d), .unreachable(_, let d), .timedOut(_, let d),
              .programNotRegistered(_, let d), .versionMismatch(_, let d, _),
              .malformedReply(_, let d), .replyTooLarge(_, let d),
-             .invalidAddress(_, let d), .failed(_, let d):
+             .invalidAddress(_, let d), .nameNotResolved(_, let d), .failed(_, let d):
             return d
         }
     }
@@ -44,6 +45,7 @@ public enum NFSProbeError: Error, Sendable, Equatable, CustomStringConvertible {
         case .malformedReply: return "malformed reply"
         case .replyTooLarge: return "reply too large"
         case .invalidAddress: return "invalid address"
+        case .nameNotResolved: return "name not resolved"
         case .failed: return "RPC failed"
         }
     }
@@ -57,7 +59,8 @@ public enum NFSProbeError: Error, Sendable, Equatable, CustomStringConvertible {
         case .programNotRegistered: hint = "start the service or check rpcinfo -p on the server"
         case .versionMismatch: hint = "enable a supported protocol version on the server"
         case .malformedReply, .replyTooLarge: hint = "this is not a well-behaved NFS server"
-        case .invalidAddress: hint = "give a numeric IP address or a resolvable name"
+        case .invalidAddress: hint = "give the server's IP address or host name"
+        case .nameNotResolved: hint = "check the name, or give the server's IP address"
         case .failed: hint = ""
         }
         let body = detail.isEmpty ? kind : "\(kind) — \(detail)"

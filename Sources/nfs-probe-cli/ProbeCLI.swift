@@ -2,15 +2,14 @@ import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
-import Addressing
 import NFSProbe
 
 /// nfs-probe-cli COMMAND SERVER [--source IP] [--timeout SECONDS] [--json]
+///                [--port P --mount-version V [--udp]]
+/// (verdicts per client are `poolcheck exports`'s.)
 ///   exports   print the export list as `showmount -e` does
 ///   rpcinfo   print rpcbind's registrations as `rpcinfo -p` does
 ///   ping      NULL call to nfsd v3 and v4
-///   verdicts  export list plus a verdict per --client IP / --clients-file
-///             (ExportsReport JSON with --json)
 /// Exit 0 answered, 3 the server could not be asked, 2 bad usage.
 enum ProbeCLI {
     struct Arguments {
@@ -18,12 +17,9 @@ enum ProbeCLI {
         var server = ""
         var options = NFSProbeOptions()
         var json = false
-        var clients: [String] = []
-        var clientsFile: String?
         var port: UInt16?
         var mountVersion: UInt32 = 3
         var transport: RPCTransport = .tcp
-        var dialect: ExportsDialect?
     }
 
     static func main(_ argv: [String]) async {
@@ -76,38 +72,6 @@ enum ProbeCLI {
                     }
                 }
                 if failed { exit(3) }
-            case "verdicts":
-                var clients = args.clients
-                if let file = args.clientsFile {
-                    guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-                        printError("nfs-probe-cli: cannot read \(file)\n")
-                        exit(2)
-                    }
-                    clients += text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty }
-                }
-                var addresses: [IPAddress] = []
-                for client in clients {
-                    guard let address = IPAddress(client) else {
-                        printError("nfs-probe-cli: '\(client)' is not an IP address\n")
-                        exit(2)
-                    }
-                    addresses.append(address)
-                }
-                async let listing = prober.exports(server: args.server)
-                async let services = prober.registrations(server: args.server)
-                let registrations = try await services
-                let dialect = args.dialect ?? ExportsDialect.detect(registrations: registrations)
-                let report = await ExportsReport.build(
-                    server: args.server, exports: try await listing.exports, services: registrations,
-                    clients: addresses, matcher: ExportMatcher(dialect: dialect))
-                if args.json {
-                    printJSON(report)
-                } else {
-                    for export in report.exports {
-                        print("\(export.path) \(export.groups.joined(separator: ","))")
-                        for c in export.clients { print("  \(c.address) \(c.verdict.rawValue) \(c.group ?? "-")") }
-                    }
-                }
             default:
                 printError("nfs-probe-cli: unknown command '\(args.command)'\n")
                 exit(2)
@@ -139,8 +103,6 @@ enum ProbeCLI {
                 guard let s = Double(try value(a)), s > 0 else { throw UsageError(description: "--timeout needs seconds > 0") }
                 args.options.timeout = .milliseconds(Int(s * 1000))
             case "--json": args.json = true
-            case "--client": args.clients.append(try value(a))
-            case "--clients-file": args.clientsFile = try value(a)
             case "--port":
                 guard let p = UInt16(try value(a)) else { throw UsageError(description: "--port needs a port number") }
                 args.port = p
@@ -148,11 +110,6 @@ enum ProbeCLI {
                 guard let v = UInt32(try value(a)) else { throw UsageError(description: "--mount-version needs 1 or 3") }
                 args.mountVersion = v
             case "--udp": args.transport = .udp
-            case "--dialect":
-                guard let d = ExportsDialect(rawValue: try value(a)) else {
-                    throw UsageError(description: "--dialect needs knfsd, ganesha or unknown")
-                }
-                args.dialect = d
             default:
                 if a.hasPrefix("--") { throw UsageError(description: "unknown option \(a)") }
                 positional.append(a)
@@ -160,7 +117,7 @@ enum ProbeCLI {
             i += 1
         }
         guard positional.count == 2 else {
-            throw UsageError(description: "usage: nfs-probe-cli exports|rpcinfo|ping|verdicts SERVER [options]")
+            throw UsageError(description: "usage: nfs-probe-cli exports|rpcinfo|ping SERVER [options]")
         }
         args.command = positional[0]
         args.server = positional[1]

@@ -106,7 +106,7 @@ final class LabExportTests: NFSLabTestCase {
     }
 
     func report(_ lab: NFSLab, _ role: String, _ server: String, _ clients: [String]) throws -> ExportsReport {
-        let run = try lab.probe(role, ["verdicts", server, "--json"] + clients.flatMap { ["--client", $0] })
+        let run = try lab.exec(role, [LabPoolcheckTests.poolcheck, "exports", server, "--json"] + clients.flatMap { ["--client", $0] })
         XCTAssertEqual(run.status, 0, run.stderr)
         return try JSONDecoder().decode(ExportsReport.self, from: Data(run.stdout.utf8))
     }

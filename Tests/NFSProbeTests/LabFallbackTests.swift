@@ -99,7 +99,47 @@ final class LabFallbackTests: NFSLabTestCase {
         }
     }
 
+    /// The user-facing command (DUMP + EXPORT) against the same older servers.
+    func testPoolcheckExportsAgainstOlderServers() throws {
+        let lab = try requireLab()
+        for server in [udpOnlyKnfsd, "fd00:5::42"] {
+            let (exports, services) = try poolcheckExports(lab, server)
+            let showmount = try lab.exec("xs1", ["showmount", "-e", "--no-headers", server])
+            XCTAssertEqual(exports.map(\.path), showmount.stdout.split(separator: "\n").map { String($0.split(separator: " ")[0]) })
+            XCTAssertTrue(services.contains(Row(program: 100_005, version: 3, proto: "udp", port: 20048)))
+            XCTAssertFalse(services.contains { $0.program == 100_005 && $0.proto == "tcp" }, server)
+        }
+        try withFake(lab, ["--rpcbind-versions", "2"]) {
+            let (exports, services) = try poolcheckExports(lab, oldServer)
+            XCTAssertEqual(exports, fakeExports)
+            XCTAssertEqual(services, expectedRegistrations(rpcbind: [2], mountd: [1, 3]))
+        }
+        try withFake(lab, ["--rpcbind-versions", "2,3", "--register", "udp", "--listen", "udp"]) {
+            for server in [oldServer, "fd00:5::43"] {
+                let (exports, services) = try poolcheckExports(lab, server)
+                XCTAssertEqual(exports, fakeExports, server)
+                XCTAssertEqual(services, expectedRegistrations(rpcbind: [2, 3], mountd: [1, 3], mountdOn: ["udp"]), server)
+            }
+        }
+    }
+
     // MARK: helpers
+
+    private func poolcheckExports(_ lab: NFSLab, _ server: String) throws -> ([NFSExport], Set<Row>) {
+        let poolcheck = NFSLab.packageRoot.appendingPathComponent(".build/debug/poolcheck").path
+        let run = try lab.exec("xs1", [poolcheck, "exports", server, "--json", "--timeout", "3"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertLessThan(run.seconds, 3, server)
+        struct Report: Decodable {
+            struct Service: Decodable { var program: UInt32, version: UInt32, `protocol`: String, port: UInt16 }
+            var exports: [NFSExport]
+            var services: [Service]
+        }
+        let report = try JSONDecoder().decode(Report.self, from: Data(run.stdout.utf8))
+        return (report.exports, Set(report.services.map {
+            Row(program: $0.program, version: $0.version, proto: $0.protocol, port: $0.port)
+        }))
+    }
 
     /// Runs lab/fake-portmapper.py in the pmap role (172.16.0.43) around body;
     /// killed by PID afterwards (and it exits by itself after --max-seconds).
@@ -160,10 +200,13 @@ final class LabFallbackTests: NFSLabTestCase {
         })
     }
 
-    private func expectedRegistrations(rpcbind: [UInt32], mountd: [UInt32]) -> Set<Row> {
+    private func expectedRegistrations(rpcbind: [UInt32], mountd: [UInt32],
+                                       mountdOn: [String] = ["tcp", "udp"]) -> Set<Row> {
         var rows = Set<Row>()
         for proto in ["tcp", "udp"] {
             for v in rpcbind { rows.insert(Row(program: 100_000, version: v, proto: proto, port: 111)) }
+        }
+        for proto in mountdOn {
             for v in mountd { rows.insert(Row(program: 100_005, version: v, proto: proto, port: 4002)) }
         }
         return rows

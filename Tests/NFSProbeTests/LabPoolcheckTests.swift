@@ -105,4 +105,33 @@ final class LabPoolcheckTests: NFSLabTestCase {
         XCTAssertTrue(down.stderr.contains("172.16.0.36") && down.stderr.contains("refused"), down.stderr)
         XCTAssertEqual(down.stderr.split(separator: "\n").count, 1, down.stderr)
     }
+
+    /// A host name is resolved (the lab's /etc/hosts), within the deadline, and the
+    /// address family follows --source; the report keeps the name the user gave.
+    func testExportsByHostName() throws {
+        let lab = try requireLab()
+        let byAddress = try poolcheck(lab, "xs1", ["exports", "172.16.0.44", "--json"])
+        let byName = try poolcheck(lab, "xs1", ["exports", "knfsd.storage.lab", "--json"])
+        XCTAssertEqual(byName.status, 0, byName.stderr)
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(byName.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(object["server"] as? String, "knfsd.storage.lab")
+        XCTAssertEqual(byName.stdout.replacingOccurrences(of: "knfsd.storage.lab", with: "172.16.0.44"), byAddress.stdout)
+
+        // nfs.storage.lab has an IPv4 and an IPv6 address: ganesha shows /srv/v6 only to the IPv6 caller.
+        let v6 = try poolcheck(lab, "xs1", ["exports", "nfs.storage.lab", "--source", "fd00:5::35"])
+        XCTAssertEqual(v6.status, 0, v6.stderr)
+        XCTAssertTrue(v6.stdout.contains("/srv/v6 "), v6.stdout)
+        let v4 = try poolcheck(lab, "xs1", ["exports", "nfs.storage.lab", "--source", "172.16.0.35"])
+        XCTAssertFalse(v4.stdout.contains("/srv/v6 "), v4.stdout)
+
+        let unknown = try poolcheck(lab, "xs1", ["exports", "no-such-host.storage.lab", "--timeout", "2"])
+        XCTAssertEqual(unknown.status, 3)
+        XCTAssertTrue(unknown.stderr.hasPrefix("poolcheck: NFS server no-such-host.storage.lab: name not resolved"), unknown.stderr)
+        XCTAssertLessThan(unknown.seconds, 4)
+        let refused = try poolcheck(lab, "xs1", ["exports", "xs-2.storage.lab"]) // xs-2 runs no rpcbind
+        XCTAssertEqual(refused.status, 3)
+        // Named with the address asked (the resolver's first: IPv6 or IPv4, by gai.conf).
+        XCTAssertTrue(refused.stderr.hasPrefix("poolcheck: NFS server xs-2.storage.lab (fd00:5::36): refused")
+                      || refused.stderr.hasPrefix("poolcheck: NFS server xs-2.storage.lab (172.16.0.36): refused"), refused.stderr)
+    }
 }

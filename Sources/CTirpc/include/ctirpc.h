@@ -107,6 +107,16 @@ ctirpc_status ctirpc_mount_export_at(const char *server, uint16_t port, uint32_t
 
 void ctirpc_export_list_free(ctirpc_export_list *list);
 
+/* ---- both, as `poolcheck exports` shows them ---- */
+
+/* rpcbind's registration list (DUMP) and mountd's export list, over one
+ * rpcbind connection and one deadline: mountd's port is taken from the DUMP
+ * (looked up for an IPv6 server), with EXPORT's fallbacks. Two connections
+ * in all, as `showmount -e` makes. On failure both lists are empty. */
+ctirpc_status ctirpc_server_listing(const char *server, const ctirpc_options *options,
+                                    ctirpc_registration_list *registrations, ctirpc_export_list *exports,
+                                    ctirpc_error *error);
+
 /* ---- any program ---- */
 
 /* The NULL procedure (0) of program/version. port 0: ask rpcbind first. */

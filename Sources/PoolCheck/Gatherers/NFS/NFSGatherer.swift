@@ -6,24 +6,34 @@ public enum NFSGatherer {
     public static func gather(server: String, options: NFSProbeOptions) async -> Facts {
         let prober = NFSProber(options: options)
         var facts = Facts()
-        let registrations: [RPCRegistration]
+        let address: String
         do {
-            registrations = try await prober.registrations(server: server)
+            address = try await prober.address(of: server)
         } catch {
             facts.probeFailures.append(ProbeFailure(target: server, source: "nfs", message: error.description))
+            return facts
+        }
+        // Failures name the server as the user wrote it, with the address asked.
+        let label = address == server ? server : "\(server) (\(address))"
+        let registrations: [RPCRegistration]
+        do {
+            registrations = try await prober.registrations(server: address)
+        } catch {
+            facts.probeFailures.append(ProbeFailure(target: server, source: "nfs", message: error.naming(label).description))
             return facts
         }
         let dialect = ExportsDialect.detect(registrations: registrations)
         var server = NFSServerFacts(server: server, askedFrom: options.sourceAddress, dialect: dialect.rawValue,
                                     services: registrations)
         do {
-            let listing = try await prober.exports(server: server.server)
+            let listing = try await prober.exports(server: address)
             server.exports = listing.exports
         } catch {
-            facts.probeFailures.append(ProbeFailure(target: server.server, source: "nfs-exports", message: error.description))
+            facts.probeFailures.append(ProbeFailure(target: server.server, source: "nfs-exports",
+                                                    message: error.naming(label).description))
         }
         var replies: [String: Bool] = [:]
-        for (version, outcome) in await prober.pingNFS(server: server.server) {
+        for (version, outcome) in await prober.pingNFS(server: address) {
             if case .success = outcome { replies[String(version)] = true } else { replies[String(version)] = false }
         }
         server.nfsNullReplies = replies
