@@ -85,12 +85,16 @@ let package = Package(
         .target(name: "Addressing"),
         // XenAPI wire codecs (XML-RPC, JSON-RPC), safe parsers, read-only client and transport.
         // Knows nothing of rules or facts.
-        .target(name: "XenAPI", dependencies: nio),
+        .target(name: "XenAPI", dependencies: ["OrderedJSON"] + nio),
+        // A JSON writer that keeps object keys in the order given (reports, exports JSON,
+        // JSON-RPC); no Foundation.
+        .target(name: "OrderedJSON"),
         // The bundled rules/*.yaml, as bytes in the binary.
         .target(name: "BundledRules", path: "rules", resources: ruleFiles.map { .embedInCode($0) }),
         // Facts, plan, gatherers, rule engine, check kinds, reporters.
         .target(name: "PoolCheck", dependencies: [
             "Addressing",
+            "OrderedJSON",
             "BundledRules",
             "NFSProbe",
             "TrafficProbe",
@@ -111,7 +115,7 @@ let package = Package(
         // Writes synthetic pool transcripts and times the snapshot parser (bench/).
         .executableTarget(name: "snapshot-tool", dependencies: ["PoolCheck"]),
         // `poolcheck exports`, whole, without Foundation or ArgumentParser (a fast start).
-        .target(name: "ExportsTool", dependencies: ["NFSProbe", "Addressing"]),
+        .target(name: "ExportsTool", dependencies: ["NFSProbe", "Addressing", "OrderedJSON"]),
         // The `poolcheck` command: runs `exports` itself, hands every other command to
         // poolcheck-engine (exec), which must sit next to it.
         // Swift's runtime linked in: loading it as shared libraries costs more than

@@ -14,6 +14,7 @@ RUNS=${1:-200}
 # The release build users install (scripts/build.sh): the launcher answers `exports`.
 PROBE=${PROBE:-$(scripts/build.sh release)/poolcheck}
 OUT=${BENCH_OUT:-$(mktemp -d /tmp/pc-bench-XXXXXX)}
+mkdir -p "$OUT"
 
 # The lab lives as long as this script: `hold` takes it down when our pipe
 # closes, whatever way we exit.
@@ -26,17 +27,30 @@ trap cleanup EXIT
 
 run_in() { lab/nfs-lab.sh exec "$ID" "$@"; }
 
+# Interleaved rounds (showmount, then poolcheck, ROUNDS times): a shared machine's
+# speed drifts, and one long block of each would put the drift into the ratio.
+ROUNDS=10
 for server in 172.16.0.34 172.16.0.44; do
     name=$([ $server = 172.16.0.34 ] && echo ganesha || echo knfsd)
-    echo "== export list from $server ($name), asked from xs-1 (172.16.0.35), $RUNS runs each"
-    run_in xs1 hyperfine -N --warmup 10 --runs "$RUNS" --export-json "$OUT/exports-$name.json" \
-        -n showmount "showmount -e $server" \
-        -n probe "$PROBE exports $server"
-    python3 - "$OUT/exports-$name.json" <<'PY'
-import json, sys
-runs = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
-show, probe = runs["showmount"]["median"], runs["probe"]["median"]
-print(f"median: showmount {show * 1000:.2f} ms, poolcheck exports {probe * 1000:.2f} ms, ratio {probe / show:.2f}x")
+    echo "== export list from $server ($name), asked from xs-1 (172.16.0.35), $RUNS runs each in $ROUNDS rounds"
+    run_in xs1 hyperfine -N --warmup 10 --runs 10 "showmount -e $server" "$PROBE exports $server" >/dev/null
+    for round in $(seq "$ROUNDS"); do
+        for tool in showmount probe; do
+            command=$([ $tool = showmount ] && echo "showmount -e $server" || echo "$PROBE exports $server")
+            run_in xs1 hyperfine -N --warmup 2 --runs $((RUNS / ROUNDS)) --export-json "$OUT/exports-$name-$tool-$round.json" \
+                -n "$tool" "$command" >/dev/null 2>&1
+        done
+    done
+    python3 - "$OUT" "$name" <<'PY'
+import glob, json, statistics, sys
+out, name = sys.argv[1], sys.argv[2]
+def times(tool):
+    return [t for f in sorted(glob.glob(f"{out}/exports-{name}-{tool}-*.json"))
+            for t in json.load(open(f))["results"][0]["times"]]
+show, probe = times("showmount"), times("probe")
+ms = lambda xs: statistics.median(xs) * 1000
+print(f"{name}: showmount -e median {ms(show):.2f} ms ({len(show)} runs), "
+      f"poolcheck exports median {ms(probe):.2f} ms ({len(probe)} runs), ratio {ms(probe) / ms(show):.2f}x")
 PY
 done
 

@@ -1,12 +1,13 @@
 import NFSProbe
+import OrderedJSON
 
-/// The JSON contract of `poolcheck exports --json`: ExportsReport's keys, sorted as
-/// JSONEncoder's `.sortedKeys` would. Written by hand because linking Foundation's
-/// JSONEncoder alone adds a third of a millisecond to every start of `poolcheck exports`;
-/// ExportsJSONTests decodes this output with JSONDecoder back into the report.
+/// The JSON contract of `poolcheck exports --json`: ExportsReport's keys, sorted as they
+/// were first published (JSONEncoder's `.sortedKeys`). Not JSONEncoder: linking Foundation
+/// alone adds a third of a millisecond to every start of `poolcheck exports`.
+/// ExportsOutputTests decodes this output with JSONDecoder back into the report.
 public enum ExportsJSON {
     public static func render(_ report: ExportsReport) -> String {
-        JSONValue.object([
+        OrderedJSON.object([
             ("exports", .array(report.exports.map { export in
                 .object([
                     ("clients", .array(export.clients.map { client in
@@ -23,12 +24,12 @@ public enum ExportsJSON {
             ("server", .string(report.server)),
             ("services", .array(report.services.map { service in
                 .object([
-                    ("port", .number(UInt64(service.port))),
-                    ("program", .number(UInt64(service.program))),
+                    ("port", .integer(Int(service.port))),
+                    ("program", .integer(Int(service.program))),
                     ("protocol", .string(service.protocol.rawValue)),
-                    ("version", .number(UInt64(service.version))),
+                    ("version", .integer(Int(service.version))),
                 ])
             })),
-        ]).text
+        ]).rendered()
     }
 }

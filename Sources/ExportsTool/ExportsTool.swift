@@ -29,7 +29,7 @@ public enum ExportsTool {
         }
         let dialect = ExportsDialect.detect(registrations: listing.registrations)
         let report = verdicts(arguments: arguments, listing: listing, dialect: dialect)
-        StandardStreams.output(arguments.json ? ExportsJSON.render(report) + "\n"
+        StandardStreams.output(arguments.json ? ExportsJSON.render(report)
                                               : ExportsText.render(report, dialect: dialect) + "\n")
         return 0
     }

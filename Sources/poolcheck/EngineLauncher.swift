@@ -18,7 +18,7 @@ enum EngineLauncher {
         let cArguments = arguments.indices.map { strdup(arguments[$0]) } + [nil]
         arguments.removeAll()
         execv(engine, cArguments)
-        report("cannot start \(engine): \(String(cString: strerror(errno))) (install \(engineName) next to poolcheck)")
+        report("cannot start \(engine): \(String(cString: strerror(errno))) (it is installed next to poolcheck; in the source tree `swift build` or scripts/build.sh builds both)")
         return 3
     }
 

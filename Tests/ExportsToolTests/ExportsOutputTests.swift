@@ -20,8 +20,7 @@ import Testing
             RPCRegistration(program: 100_005, version: 3, protocol: .udp, port: 20048),
         ])
 
-    /// The same document Foundation's encoder writes (it differs only in laying out an
-    /// empty array over three lines).
+    /// The same document Foundation's encoder writes (only the spacing differs).
     @Test func jsonMeansWhatJSONEncoderWrites() throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -29,7 +28,7 @@ import Testing
         let written = try JSONSerialization.jsonObject(with: Data(ExportsJSON.render(Self.report).utf8)) as? NSDictionary
         #expect(written != nil && written == expected)
         let firstLines = ExportsJSON.render(Self.report).split(separator: "\n").prefix(3)
-        #expect(firstLines == ["{", "  \"exports\" : [", "    {"], "pretty-printed, keys sorted")
+        #expect(firstLines == ["{", "  \"exports\": [", "    {"], "pretty-printed, keys sorted")
     }
 
     /// Whatever a server puts in a path or group name comes back intact.

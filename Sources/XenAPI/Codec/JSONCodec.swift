@@ -1,3 +1,5 @@
+import OrderedJSON
+
 /// A small JSON reader and writer over `XapiValue`, with the same size and depth bounds as
 /// the XML parser. Written here rather than taken from Foundation so that ints stay exact
 /// 64-bit values, booleans never turn into numbers, and hostile input is bounded.
@@ -22,7 +24,7 @@ public enum JSONCodec {
 
     private static func append(_ value: XapiValue, to out: inout String) {
         switch value {
-        case .string(let text), .dateTime(let text): appendString(text, to: &out)
+        case .string(let text), .dateTime(let text): OrderedJSON.quote(text, into: &out)
         case .int(let number): out += String(number)
         case .double(let number): out += number.isFinite ? String(number) : "0"
         case .bool(let flag): out += flag ? "true" : "false"
@@ -38,30 +40,12 @@ public enum JSONCodec {
             out += "{"
             for (position, key) in members.keys.sorted().enumerated() {
                 if position > 0 { out += "," }
-                appendString(key, to: &out)
+                OrderedJSON.quote(key, into: &out)
                 out += ":"
                 append(members[key]!, to: &out)
             }
             out += "}"
         }
-    }
-
-    private static func appendString(_ text: String, to out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let control where control.value < 0x20:
-                let hex = String(control.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
     }
 }
 

@@ -1,7 +1,8 @@
-/// A JSON value whose objects keep the order they were built in, so the
-/// report reads top-down as DESIGN.md lists it and diffs cleanly.
-/// Foundation's encoders only offer "sorted" or "unspecified".
-indirect enum OrderedJSON: Equatable {
+/// A JSON value whose objects keep the order they were built in, so a report reads
+/// top-down as DESIGN.md lists it and diffs cleanly (Foundation's encoders only offer
+/// "sorted" or "unspecified"). No Foundation here: `poolcheck exports` links this and
+/// must start fast.
+public indirect enum OrderedJSON: Equatable, Sendable {
     case null
     case bool(Bool)
     case number(Double)
@@ -10,12 +11,12 @@ indirect enum OrderedJSON: Equatable {
     case array([OrderedJSON])
     case object([(String, OrderedJSON)])
 
-    static func == (lhs: OrderedJSON, rhs: OrderedJSON) -> Bool {
+    public static func == (lhs: OrderedJSON, rhs: OrderedJSON) -> Bool {
         lhs.rendered() == rhs.rendered()
     }
 
     /// Pretty printed, two-space indent, `"key": value`, trailing newline.
-    func rendered() -> String {
+    public func rendered() -> String {
         var out = ""
         write(into: &out, indent: 0)
         out += "\n"
@@ -61,7 +62,7 @@ indirect enum OrderedJSON: Equatable {
 
     /// RFC 8259 string escaping; every control character is escaped, and
     /// U+2028/U+2029 too so the output is also safe to embed in JavaScript.
-    private static func quote(_ text: String, into out: inout String) {
+    public static func quote(_ text: String, into out: inout String) {
         out += "\""
         for scalar in text.unicodeScalars {
             switch scalar {
