@@ -101,12 +101,13 @@ let package = Package(
             "XenAPI",
             .product(name: "Yams", package: "Yams"),
         ]),
-        // libtirpc, found through pkg-config (Debian: libtirpc-dev). Only CTirpc uses it.
-        .systemLibrary(name: "CLibtirpc", pkgConfig: "libtirpc",
-                       providers: [.apt(["libtirpc-dev"])]),
-        // ONC RPC calls (rpcbind, mountd, nfsd NULL) with deadlines, behind a narrow header.
-        .target(name: "CTirpc", dependencies: ["CLibtirpc"],
-                linkerSettings: [.linkedLibrary("tirpc")]),
+        // ONC RPC calls (rpcbind, mountd, nfsd NULL) with deadlines, behind a narrow header,
+        // on libtirpc (Debian: libtirpc-dev). libtirpc is linked statically: as a shared
+        // library it loads libgssapi_krb5 and five more for RPCSEC_GSS, which poolcheck
+        // never uses (see gss_unused.c), and that costs a fifth of `poolcheck exports`.
+        .target(name: "CTirpc",
+                cSettings: [.unsafeFlags(["-I/usr/include/tirpc"])],
+                linkerSettings: [.unsafeFlags(["-Xlinker", "-l:libtirpc.a"]), .linkedLibrary("pthread")]),
         // Async NFS probing over CTirpc, and the exports(5) client-spec matcher.
         .target(name: "NFSProbe", dependencies: ["CTirpc", "Addressing"]),
         // Internal helper the lab tests and benchmarks run inside namespaces.
@@ -119,9 +120,9 @@ let package = Package(
         // The `poolcheck` command: runs `exports` itself, hands every other command to
         // poolcheck-engine (exec), which must sit next to it.
         // Swift's runtime linked in: loading it as shared libraries costs more than
-        // showmount's whole run.
-        // Test targets must not depend on it (they would inherit -static-stdlib and fail
-        // to link XCTest); `swift test` builds every product anyway.
+        // showmount's whole run (bench/README.md). Test targets must not depend on it
+        // (they would inherit the flag and fail to link XCTest); `swift test` builds
+        // every product anyway.
         .executableTarget(name: "poolcheck", dependencies: ["ExportsTool"],
                           linkerSettings: [.unsafeFlags(["-static-stdlib"])]),
         .executableTarget(name: "poolcheck-engine", dependencies: [

@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Benchmarks `poolcheck exports` against showmount on the same lab server, same run,
-# whole process (hyperfine, inside a lab client namespace), and 200 clients'
-# verdicts against one server in one run. Needs root (network namespaces).
+# whole process, inside a lab client namespace (bench/interleaved.py), and 200
+# clients' verdicts against one server in one run (hyperfine). Needs root.
 #
-#   bench/exports-vs-showmount.sh [RUNS]      (default 200 runs each)
+#   bench/exports-vs-showmount.sh [RUNS]   (default 150: pairs per server, at most 150; 200-client runs)
 #
 # PROBE overrides the binary (default: poolcheck from scripts/build.sh release).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-RUNS=${1:-200}
+RUNS=${1:-150}
 [ "$(id -u)" = 0 ] || { echo "bench: needs root (network namespaces)" >&2; exit 2; }
 
 # The release build users install (scripts/build.sh): the launcher answers `exports`.
@@ -27,31 +27,22 @@ trap cleanup EXIT
 
 run_in() { lab/nfs-lab.sh exec "$ID" "$@"; }
 
-# Interleaved rounds (showmount, then poolcheck, ROUNDS times): a shared machine's
-# speed drifts, and one long block of each would put the drift into the ratio.
-ROUNDS=10
+# Pair by pair (bench/interleaved.py: poolcheck, showmount, poolcheck, ...): this
+# machine's speed, and the server's, drift within seconds, and a block of one tool's
+# runs then a block of the other's would put that drift into the ratio.
+# Each server is asked from its own fresh client namespace, at most 150 pairs: as root,
+# showmount connects from privileged ports (512-1023), and each of its runs leaves two in
+# TIME_WAIT for 60 s; past ~250 runs it hunts for a free one and slows down, which would
+# flatter poolcheck (it uses ordinary ports).
+PAIRS=$(( RUNS < 150 ? RUNS : 150 ))
 for server in 172.16.0.34 172.16.0.44; do
     name=$([ $server = 172.16.0.34 ] && echo ganesha || echo knfsd)
-    echo "== export list from $server ($name), asked from xs-1 (172.16.0.35), $RUNS runs each in $ROUNDS rounds"
-    run_in xs1 hyperfine -N --warmup 10 --runs 10 "showmount -e $server" "$PROBE exports $server" >/dev/null
-    for round in $(seq "$ROUNDS"); do
-        for tool in showmount probe; do
-            command=$([ $tool = showmount ] && echo "showmount -e $server" || echo "$PROBE exports $server")
-            run_in xs1 hyperfine -N --warmup 2 --runs $((RUNS / ROUNDS)) --export-json "$OUT/exports-$name-$tool-$round.json" \
-                -n "$tool" "$command" >/dev/null 2>&1
-        done
-    done
-    python3 - "$OUT" "$name" <<'PY'
-import glob, json, statistics, sys
-out, name = sys.argv[1], sys.argv[2]
-def times(tool):
-    return [t for f in sorted(glob.glob(f"{out}/exports-{name}-{tool}-*.json"))
-            for t in json.load(open(f))["results"][0]["times"]]
-show, probe = times("showmount"), times("probe")
-ms = lambda xs: statistics.median(xs) * 1000
-print(f"{name}: showmount -e median {ms(show):.2f} ms ({len(show)} runs), "
-      f"poolcheck exports median {ms(probe):.2f} ms ({len(probe)} runs), ratio {ms(probe) / ms(show):.2f}x")
-PY
+    role=$([ $server = 172.16.0.34 ] && echo xs1 || echo xs2)
+    echo "== export list from $server ($name), asked from $role, $PAIRS pairs"
+    run_in "$role" python3 bench/interleaved.py "$PAIRS" 5 "$PROBE exports $server" "showmount -e $server" \
+        --json "$OUT/exports-$name.json"
+    run_in "$role" ss -tanH state time-wait | awk '{ split($3, a, ":"); if (a[2] < 1024) n++ }
+        END { print "  (privileged ports left in TIME_WAIT by showmount: " n + 0 " of 512)" }'
 done
 
 # 200 clients: every address of 172.16.0.0/25 plus 72 IPv6 ones.

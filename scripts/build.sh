@@ -8,5 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 config=${1:-release}
 swift build -c "$config" --product poolcheck-engine >&2
-swift build -c "$config" --product poolcheck >&2
+# No $ORIGIN run path: the launcher loads only system libraries, and each search there
+# is a failed open at every start.
+swift build -c "$config" --product poolcheck --disable-local-rpath >&2
 swift build -c "$config" --show-bin-path
