@@ -42,7 +42,11 @@ public enum ExportsTool {
         if IPAddress(server) == nil {
             let prober = NFSProber(options: arguments.probeOptions)
             address = try waitFor { () async -> Result<String, NFSProbeError> in
-                do throws(NFSProbeError) { return .success(try await prober.address(of: server)) } catch { return .failure(error) }
+                do throws(NFSProbeError) {
+                    return .success(try await prober.address(of: server))
+                } catch {
+                    return .failure(error)
+                }
             }.get()
         }
         do {

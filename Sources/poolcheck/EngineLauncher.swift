@@ -14,11 +14,12 @@ enum EngineLauncher {
             return 3
         }
         let engine = directory + "/" + engineName
-        var arguments = ["poolcheck"] + words.dropFirst()
-        let cArguments = arguments.indices.map { strdup(arguments[$0]) } + [nil]
-        arguments.removeAll()
+        // argv[0] "poolcheck": the engine's messages name the command the user typed.
+        let cArguments = (["poolcheck"] + words.dropFirst()).map { strdup($0) } + [nil]
         execv(engine, cArguments)
-        report("cannot start \(engine): \(String(cString: strerror(errno))) (it is installed next to poolcheck; in the source tree `swift build` or scripts/build.sh builds both)")
+        let why = String(cString: strerror(errno))
+        report("cannot start \(engine): \(why) (it is installed next to poolcheck; "
+               + "in the source tree `swift build` or scripts/build.sh builds both)")
         return 3
     }
 
