@@ -14,13 +14,15 @@ public enum ExportsDialect: String, Sendable, Codable, Hashable, CaseIterable {
     /// Whether the server may leave out exports the caller cannot mount.
     public var mayHideExports: Bool { self != .knfsd }
 
-    /// Guesses the dialect from rpcbind's registrations: knfsd's mountd
-    /// registers MOUNT v1, v2 and v3; ganesha registers v1 and v3 only and
-    /// serves NFS from the same process.
+    /// Guesses the dialect from rpcbind's registrations: knfsd's mountd registers
+    /// MOUNT v1, v2 and v3; ganesha registers MOUNT v1 and v3 only, and NFS (100003)
+    /// from the same process. A mountd without v2 and without NFS beside it is neither
+    /// for sure: unknown.
     public static func detect(registrations: [RPCRegistration]) -> ExportsDialect {
         let mountVersions = Set(registrations.filter { $0.program == RPCProgram.mountd }.map(\.version))
         if mountVersions.contains(2) { return .knfsd }
-        if mountVersions.contains(3) || mountVersions.contains(1) { return .ganesha }
+        let servesNFS = registrations.contains { $0.program == RPCProgram.nfs }
+        if servesNFS && (mountVersions.contains(3) || mountVersions.contains(1)) { return .ganesha }
         return .unknown
     }
 }

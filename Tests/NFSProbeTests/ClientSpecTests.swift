@@ -55,7 +55,10 @@ final class ClientSpecTests: XCTestCase {
             versions.map { RPCRegistration(program: 100_005, version: $0, protocol: .tcp, port: 20048) }
         }
         XCTAssertEqual(ExportsDialect.detect(registrations: mountd([1, 2, 3])), .knfsd)
-        XCTAssertEqual(ExportsDialect.detect(registrations: mountd([1, 3])), .ganesha)
+        let nfs = [RPCRegistration(program: 100_003, version: 3, protocol: .tcp, port: 2049)]
+        XCTAssertEqual(ExportsDialect.detect(registrations: mountd([1, 3]) + nfs), .ganesha)
+        XCTAssertEqual(ExportsDialect.detect(registrations: mountd([1, 3])), .unknown, "a mountd alone is not ganesha")
+        XCTAssertEqual(ExportsDialect.detect(registrations: mountd([1, 2, 3]) + nfs), .knfsd)
         XCTAssertEqual(ExportsDialect.detect(registrations: []), .unknown)
         XCTAssertFalse(ExportsDialect.knfsd.mayHideExports)
         XCTAssertTrue(ExportsDialect.ganesha.mayHideExports)
