@@ -28,7 +28,8 @@ public struct ExportsArguments: Sendable, Equatable {
         OPTIONS:
           --client IP         A client address to judge (repeatable).
           --json              Print the JSON contract instead of text.
-          --timeout SECONDS   Deadline of the whole query, in seconds (default: 5).
+          --timeout SECONDS   Deadline of the server query, and again of the name
+                              lookups --client verdicts need (default: 5).
           --source IP         Ask from this local address (e.g. a host's storage IP).
           -h, --help          Show this help.
 

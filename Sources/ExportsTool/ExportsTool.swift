@@ -57,7 +57,7 @@ public enum ExportsTool {
     }
 
     /// The report; with clients, each judged by the matcher (whose name and netgroup
-    /// lookups are async, with their own deadlines).
+    /// lookups are async, each within 2 s and all within --timeout).
     static func verdicts(arguments: ExportsArguments, listing: ServerListing,
                          dialect: ExportsDialect) -> ExportsReport {
         let exports = listing.exports.exports
@@ -67,9 +67,11 @@ public enum ExportsTool {
                                  services: listing.registrations)
         }
         let server = arguments.server, clients = arguments.clients, services = listing.registrations
+        // All name lookups together get one more --timeout: past it, what is left is unknown.
+        let resolver = SystemResolver(deadline: .now + arguments.probeOptions.timeout)
         return waitFor {
             await ExportsReport.build(server: server, exports: exports, services: services, clients: clients,
-                                      matcher: ExportMatcher(dialect: dialect))
+                                      matcher: ExportMatcher(dialect: dialect, resolver: CachingResolver(resolver)))
         }
     }
 }

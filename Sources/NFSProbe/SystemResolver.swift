@@ -9,10 +9,16 @@ import Glibc
 /// thread finishes on its own when the C library gives up).
 public struct SystemResolver: HostResolver {
     public var timeout: Duration
+    /// When set, no lookup runs past it: one that would is cut short, and after it every
+    /// lookup fails at once. Bounds a run of many lookups (200 clients' reverse names
+    /// against a dead DNS server would otherwise take 200 timeouts).
+    public var deadline: ContinuousClock.Instant?
     public var executor: BlockingExecutor
 
-    public init(timeout: Duration = .seconds(2), executor: BlockingExecutor = .shared) {
+    public init(timeout: Duration = .seconds(2), deadline: ContinuousClock.Instant? = nil,
+                executor: BlockingExecutor = .shared) {
         self.timeout = timeout
+        self.deadline = deadline
         self.executor = executor
     }
 
@@ -82,7 +88,13 @@ public struct SystemResolver: HostResolver {
                                                  _ body: @escaping @Sendable () -> ResolverAnswer<T>) async
         -> ResolverAnswer<T> {
         let executor = self.executor
-        let timeout = self.timeout
+        var limit = self.timeout
+        if let deadline {
+            let left = ContinuousClock.now.duration(to: deadline)
+            guard left > .zero else { return .failed("\(what) not tried: the lookup deadline has passed") }
+            limit = min(limit, left)
+        }
+        let timeout = limit
         // Not a task group: a group would wait for an overrunning lookup.
         return await withCheckedContinuation { continuation in
             let once = ResumeOnce(continuation)

@@ -1,3 +1,4 @@
+import Addressing
 import XCTest
 @testable import NFSProbe
 
@@ -41,6 +42,31 @@ final class ProberErrorTests: XCTestCase {
             }
         }
         XCTAssertEqual(counter.peak, 2)
+    }
+
+    /// Past its deadline a resolver asks nothing more: 200 clients' reverse lookups
+    /// against a dead DNS server end with the deadline, as unknown verdicts.
+    func testLookupsAfterTheDeadlineFailAtOnce() async {
+        let resolver = SystemResolver(timeout: .seconds(2), deadline: .now - .milliseconds(1))
+        let started = ContinuousClock.now
+        guard case .failed(let why) = await resolver.addresses(of: "localhost") else {
+            return XCTFail("a lookup after the deadline must fail")
+        }
+        XCTAssertTrue(why.contains("deadline"), why)
+        guard case .failed = await resolver.names(of: IPAddress("127.0.0.1")!) else {
+            return XCTFail("a reverse lookup after the deadline must fail")
+        }
+        XCTAssertLessThan(ContinuousClock.now - started, .milliseconds(100))
+        let matcher = ExportMatcher(dialect: .knfsd, resolver: resolver)
+        let verdict = await matcher.verdict(for: IPAddress("172.16.0.35")!,
+                                            on: NFSExport(path: "/srv/wild", groups: ["*.storage.lab"]))
+        XCTAssertEqual(verdict.verdict, .unknown, "never a silent pass or fail")
+        // A live resolver still answers from /etc/hosts (no DNS traffic) before its deadline.
+        let live = SystemResolver(deadline: .now + .seconds(5))
+        guard case .found(let addresses) = await live.addresses(of: "localhost") else {
+            return XCTFail("localhost resolves")
+        }
+        XCTAssertTrue(addresses.contains(IPAddress("127.0.0.1")!) || addresses.contains(IPAddress("::1")!))
     }
 }
 
