@@ -144,7 +144,7 @@ let package = Package(
         .testTarget(name: "XenAPITests", dependencies: ["XenAPI"]),
         .testTarget(name: "XAPISimulatorTests", dependencies: ["XAPISimulator", "XenAPI", "PoolCheck", "poolcheck-engine"]),
         .testTarget(name: "AddressingTests", dependencies: ["Addressing"]),
-        .testTarget(name: "ExportsToolTests", dependencies: ["ExportsTool", "NFSProbe", "Addressing", "poolcheck-engine"]),
+        .testTarget(name: "ExportsToolTests", dependencies: ["ExportsTool", "NFSProbe", "Addressing"]),
         .testTarget(name: "PoolCheckTests", dependencies: ["PoolCheck", "TrafficProbe", "poolcheck-engine"]),
     ]
 )

@@ -10,8 +10,9 @@ final class CLITests: XCTestCase {
     }
 
     /// Runs the `poolcheck` binary that `swift build` (and so `swift test`) made.
-    static func poolcheck(_ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 60) throws -> Run {
-        let binary = URL(fileURLWithPath: repositoryRoot + "/.build/debug/poolcheck")
+    static func poolcheck(_ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 60,
+                          binary path: String = repositoryRoot + "/.build/debug/poolcheck") throws -> Run {
+        let binary = URL(fileURLWithPath: path)
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
             XCTFail("poolcheck binary not built at \(binary.path): run `swift build` first")
             throw CocoaError(.fileNoSuchFile)
