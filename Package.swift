@@ -103,7 +103,7 @@ let package = Package(
         ]),
         // ONC RPC calls (rpcbind, mountd, nfsd NULL) with deadlines, behind a narrow header,
         // on libtirpc (Debian: libtirpc-dev). libtirpc is linked statically: as a shared
-        // library it loads libgssapi_krb5 and five more for RPCSEC_GSS, which poolcheck
+        // library it loads libgssapi_krb5 and six more for RPCSEC_GSS, which poolcheck
         // never uses (see gss_unused.c), and that costs a fifth of `poolcheck exports`.
         .target(name: "CTirpc",
                 cSettings: [.unsafeFlags(["-I/usr/include/tirpc"])],

@@ -3,7 +3,7 @@
  * is_authgss_client() check) refers to these GSS-API symbols. ctirpc never creates
  * an RPCSEC_GSS handle (its calls use AUTH_NONE), so none of them is ever called.
  * Defining them here lets libtirpc be linked statically without libgssapi_krb5 and
- * the five libraries it loads, which cost a fifth of a `poolcheck exports` run
+ * the six libraries it loads, which cost a fifth of a `poolcheck exports` run
  * (bench/README.md). Should one be called after all, the process says so and stops
  * rather than pretend a security context exists.
  */
