@@ -85,16 +85,16 @@ let package = Package(
         .target(name: "Addressing"),
         // XenAPI wire codecs (XML-RPC, JSON-RPC), safe parsers, read-only client and transport.
         // Knows nothing of rules or facts.
-        .target(name: "XenAPI", dependencies: ["OrderedJSON"] + nio),
-        // A JSON writer that keeps object keys in the order given (reports, exports JSON,
-        // JSON-RPC); no Foundation.
-        .target(name: "OrderedJSON"),
+        .target(name: "XenAPI", dependencies: ["TextFormats"] + nio),
+        // JSON written with object keys in the order given, and XML escaping: shared by the
+        // reports, `exports --json` and the XenAPI codecs; no Foundation.
+        .target(name: "TextFormats"),
         // The bundled rules/*.yaml, as bytes in the binary.
         .target(name: "BundledRules", path: "rules", resources: ruleFiles.map { .embedInCode($0) }),
         // Facts, plan, gatherers, rule engine, check kinds, reporters.
         .target(name: "PoolCheck", dependencies: [
             "Addressing",
-            "OrderedJSON",
+            "TextFormats",
             "BundledRules",
             "NFSProbe",
             "TrafficProbe",
@@ -116,7 +116,7 @@ let package = Package(
         // Writes synthetic pool transcripts and times the snapshot parser (bench/).
         .executableTarget(name: "snapshot-tool", dependencies: ["PoolCheck"]),
         // `poolcheck exports`, whole, without Foundation or ArgumentParser (a fast start).
-        .target(name: "ExportsTool", dependencies: ["NFSProbe", "Addressing", "OrderedJSON"]),
+        .target(name: "ExportsTool", dependencies: ["NFSProbe", "Addressing", "TextFormats"]),
         // The `poolcheck` command: runs `exports` itself, hands every other command to
         // poolcheck-engine (exec), which must sit next to it.
         // Swift's runtime linked in: loading it as shared libraries costs more than
@@ -145,6 +145,6 @@ let package = Package(
         .testTarget(name: "XAPISimulatorTests", dependencies: ["XAPISimulator", "XenAPI", "PoolCheck", "poolcheck-engine"]),
         .testTarget(name: "AddressingTests", dependencies: ["Addressing"]),
         .testTarget(name: "ExportsToolTests", dependencies: ["ExportsTool", "NFSProbe", "Addressing"]),
-        .testTarget(name: "PoolCheckTests", dependencies: ["PoolCheck", "TrafficProbe", "poolcheck-engine"]),
+        .testTarget(name: "PoolCheckTests", dependencies: ["PoolCheck", "TrafficProbe", "TextFormats", "poolcheck-engine"]),
     ]
 )

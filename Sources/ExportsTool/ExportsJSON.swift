@@ -1,5 +1,5 @@
 import NFSProbe
-import OrderedJSON
+import TextFormats
 
 /// The JSON contract of `poolcheck exports --json`: ExportsReport's keys, sorted as they
 /// were first published (JSONEncoder's `.sortedKeys`). Not JSONEncoder: linking Foundation

@@ -4,6 +4,7 @@ import FoundationXML
 #endif
 import XCTest
 @testable import PoolCheck
+import TextFormats
 
 /// Thrown after XCTFail so a missing validator fails the test, never skips it.
 private enum SetupMissing: Error { case xmllint, schema }

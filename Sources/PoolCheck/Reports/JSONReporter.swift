@@ -1,4 +1,4 @@
-import OrderedJSON
+import TextFormats
 /// The machine-readable report; its shape is a contract (DESIGN.md,
 /// "JSON report"), schema `poolcheck.report/v1`. Keys appear in the order
 /// the contract lists them. `warnings` (gatherer warnings) is an extra

@@ -1,3 +1,4 @@
+import TextFormats
 /// JUnit XML for CI (Jenkins, GitLab), valid against the Windy Road schema
 /// (`shared/schemas/JUnit.xsd`), which fixes the shape:
 ///

@@ -1,3 +1,4 @@
+import TextFormats
 /// Results grouped the way both the text table and the JUnit suites show
 /// them: one group per host, in the report's host order (then hosts that
 /// only results name), then one group for the pool holding every result

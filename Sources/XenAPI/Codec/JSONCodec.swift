@@ -1,4 +1,4 @@
-import OrderedJSON
+import TextFormats
 
 /// A small JSON reader and writer over `XapiValue`, with the same size and depth bounds as
 /// the XML parser. Written here rather than taken from Foundation so that ints stay exact

@@ -1,3 +1,5 @@
+import TextFormats
+
 /// XML-RPC as XAPI speaks it (`POST /`, content type text/xml).
 ///
 /// Encoding follows XAPI: strings (refs, uuids, enums) as `<value>text</value>`, 64-bit
@@ -9,7 +11,7 @@ public enum XMLRPCCodec {
 
     public static func encodeCall(method: String, params: [XapiValue]) -> [UInt8] {
         var out = "<?xml version=\"1.0\"?>\n<methodCall><methodName>"
-        appendEscaped(method, to: &out)
+        out += XMLText.content(method)
         out += "</methodName><params>"
         for param in params {
             out += "<param>"
@@ -38,7 +40,7 @@ public enum XMLRPCCodec {
         out += "<value>"
         switch value {
         case .string(let text):
-            appendEscaped(text, to: &out)
+            out += XMLText.content(text)
         case .int(let number):
             // XAPI's convention: int is 64-bit and travels as a string of decimal digits.
             out += String(number)
@@ -48,7 +50,7 @@ public enum XMLRPCCodec {
             out += flag ? "<boolean>1</boolean>" : "<boolean>0</boolean>"
         case .dateTime(let text):
             out += "<dateTime.iso8601>"
-            appendEscaped(text, to: &out)
+            out += XMLText.content(text)
             out += "</dateTime.iso8601>"
         case .array(let items):
             out += "<array><data>"
@@ -59,7 +61,7 @@ public enum XMLRPCCodec {
             // Sorted so the same value always encodes to the same bytes.
             for key in members.keys.sorted() {
                 out += "<member><name>"
-                appendEscaped(key, to: &out)
+                out += XMLText.content(key)
                 out += "</name>"
                 append(members[key]!, to: &out)
                 out += "</member>"
@@ -69,22 +71,6 @@ public enum XMLRPCCodec {
             out += "<nil/>"
         }
         out += "</value>"
-    }
-
-    private static func appendEscaped(_ text: String, to out: inout String) {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x0D }) else {
-            out += text
-            return
-        }
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\r": out += "&#13;"
-            default: out.unicodeScalars.append(character)
-            }
-        }
     }
 
     // MARK: decoding
