@@ -73,7 +73,7 @@ let package = Package(
         // Narrow C interface over libpcap: no pcap_t or libpcap macros reach Swift.
         .target(name: "CPcapShim", dependencies: ["CPcap"]),
         // Offline/live capture, frame decoding, traffic analyses, pcap writing.
-        .target(name: "TrafficProbe", dependencies: ["CPcapShim"]),
+        .target(name: "TrafficProbe", dependencies: ["CPcapShim", "Addressing"]),
         // Runs a capture or analysis and prints JSON; tests launch it inside
         // network namespaces, the bench times it.
         .executableTarget(name: "traffic-probe", dependencies: [

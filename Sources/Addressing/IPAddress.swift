@@ -50,6 +50,14 @@ public enum IPAddress: Hashable, Comparable, Sendable {
         }
     }
 
+    /// Network-order octets (4 or 16), as in a packet header.
+    public var octets: [UInt8] {
+        switch self {
+        case .v4(let address): return address.octets
+        case .v6(let address): return address.octets
+        }
+    }
+
     /// The next address, or nil at the top of the family's space.
     public func successor() -> IPAddress? {
         switch self {

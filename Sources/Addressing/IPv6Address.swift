@@ -36,6 +36,12 @@ public struct IPv6Address: Hashable, Comparable, Sendable {
     }
 
     /// The eight 16-bit groups, most significant first.
+    /// The sixteen octets, most significant first (network order).
+    public var octets: [UInt8] {
+        [56, 48, 40, 32, 24, 16, 8, 0].map { UInt8(truncatingIfNeeded: high >> $0) }
+            + [56, 48, 40, 32, 24, 16, 8, 0].map { UInt8(truncatingIfNeeded: low >> $0) }
+    }
+
     public var groups: [UInt16] {
         [48, 32, 16, 0].map { UInt16(truncatingIfNeeded: high >> $0) }
             + [48, 32, 16, 0].map { UInt16(truncatingIfNeeded: low >> $0) }

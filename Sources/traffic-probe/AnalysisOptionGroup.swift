@@ -1,3 +1,4 @@
+import Addressing
 import ArgumentParser
 import TrafficProbe
 
@@ -18,7 +19,7 @@ struct AnalysisOptionGroup: ParsableArguments {
     func analysisOptions() throws -> TrafficAnalysisOptions {
         var storageServer: StorageServer?
         if let server {
-            guard let address = WireAddress(server) else {
+            guard let address = IPAddress(server) else {
                 throw ValidationError("--server \(server): not an IPv4 or IPv6 address")
             }
             storageServer = StorageServer(address: address, mountdPort: mountdPort)

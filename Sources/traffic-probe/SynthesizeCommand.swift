@@ -1,3 +1,4 @@
+import Addressing
 import ArgumentParser
 import TrafficProbe
 
@@ -33,11 +34,11 @@ struct SynthesizeCommand: ParsableCommand {
     var output: String
 
     func run() throws {
-        guard let server = WireAddress(server), let client = WireAddress(client) else {
+        guard let server = IPAddress(server), let client = IPAddress(client) else {
             throw ValidationError("--server and --client must be IP addresses")
         }
         guard packets >= 0 else { throw ValidationError("--packets must be 0 or more") }
-        let other = WireAddress(client.isIPv4 ? "172.16.0.11" : "fd00::11")!
+        let other = IPAddress(client.family == .v4 ? "172.16.0.11" : "fd00::11")!
         let tags = vlan.map { [VLANTag(tpid: 0x8100, priority: 0, dropEligible: false, vlanID: $0)] } ?? []
         // One cycle of ten packets: six storage, four not; sizes as an NFS
         // write workload gives them (full-size writes, ACKs, small replies).

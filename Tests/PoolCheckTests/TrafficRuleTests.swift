@@ -1,3 +1,4 @@
+import Addressing
 import Foundation
 import TrafficProbe
 import XCTest
@@ -6,16 +7,16 @@ import XCTest
 /// The traffic rules on real capture files (written here, read back through libpcap) of
 /// the example pool: leak and no leak, VLAN, MTU, and bad files.
 final class TrafficRuleTests: XCTestCase {
-    let server = WireAddress("172.16.0.34")!
-    let storageIP = WireAddress("172.16.0.35")!
-    let managementIP = WireAddress("172.16.0.10")!
+    let server = IPAddress("172.16.0.34")!
+    let storageIP = IPAddress("172.16.0.35")!
+    let managementIP = IPAddress("172.16.0.10")!
     var folder = ""
 
     override func setUpWithError() throws { folder = try temporaryFolder() }
     override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: folder) }
 
     /// An NFS conversation: rpcbind query, a TCP handshake with `mss`, a write and its reply.
-    func nfs(from client: WireAddress, vlans: [VLANTag] = [], mss: UInt16 = 1460) -> [SyntheticPacket] {
+    func nfs(from client: IPAddress, vlans: [VLANTag] = [], mss: UInt16 = 1460) -> [SyntheticPacket] {
         [.udp(client, 900, to: server, 111, payloadLength: 56, vlans: vlans),
          .udp(server, 111, to: client, 900, payloadLength: 28, vlans: vlans),
          .tcp(client, 812, to: server, 2049, flags: [.syn], mss: mss, vlans: vlans),
@@ -24,8 +25,8 @@ final class TrafficRuleTests: XCTestCase {
     }
 
     var chatter: [SyntheticPacket] {
-        [.tcp(managementIP, 40000, to: WireAddress("172.16.0.11")!, 443, payloadLength: 300),
-         .udp(managementIP, 5353, to: WireAddress("172.16.0.1")!, 53, payloadLength: 40)]
+        [.tcp(managementIP, 40000, to: IPAddress("172.16.0.11")!, 443, payloadLength: 300),
+         .udp(managementIP, 5353, to: IPAddress("172.16.0.1")!, 53, payloadLength: 40)]
     }
 
     func write(_ name: String, _ packets: [SyntheticPacket], format: CaptureFileFormat = .pcap) throws -> String {

@@ -1,3 +1,4 @@
+import Addressing
 import Foundation
 import TrafficProbe
 
@@ -18,10 +19,10 @@ final class TemporaryDirectory {
 
 /// Lab-like addresses from the scenario.
 enum Lab {
-    static let server = WireAddress("172.16.0.34")!
-    static let hostStorage = WireAddress("172.16.0.35")!
-    static let hostManagement = WireAddress("172.16.0.10")!
-    static let otherHost = WireAddress("172.16.0.11")!
+    static let server = IPAddress("172.16.0.34")!
+    static let hostStorage = IPAddress("172.16.0.35")!
+    static let hostManagement = IPAddress("172.16.0.10")!
+    static let otherHost = IPAddress("172.16.0.11")!
     static let mountdPort: UInt16 = 20048
 }
 
@@ -56,7 +57,7 @@ func readBack(_ path: String, filter: String? = nil, anyLinkType: Bool = false) 
 
 /// A short NFS conversation between a host address and the server: SYN with
 /// MSS, SYN-ACK, a write call, a reply; plus an rpcbind UDP query and reply.
-func nfsConversation(from client: WireAddress, vlans: [VLANTag] = [], mss: UInt16 = 1460,
+func nfsConversation(from client: IPAddress, vlans: [VLANTag] = [], mss: UInt16 = 1460,
                      clientPort: UInt16 = 812) -> [SyntheticPacket] {
     let server = Lab.server
     return [

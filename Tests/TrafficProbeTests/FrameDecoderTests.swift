@@ -1,3 +1,4 @@
+import Addressing
 import Testing
 import TrafficProbe
 
@@ -43,8 +44,8 @@ struct FrameDecoderTests {
     }
 
     @Test func ipv6WithExtensionHeadersReachesTCP() {
-        let source = WireAddress("fd00::35")!
-        let destination = WireAddress("fd00::34")!
+        let source = IPAddress("fd00::35")!
+        let destination = IPAddress("fd00::34")!
         let segment = FrameBuilder.tcp(sourcePort: 700, destinationPort: 2049, flags: [.syn], mss: 1440)
         // Hop-by-hop (8 bytes, padding option) then destination options (16 bytes) then TCP.
         let hopByHop: [UInt8] = [60, 0, 1, 4, 0, 0, 0, 0]
@@ -71,7 +72,7 @@ struct FrameDecoderTests {
         // IPv6: fragment header with offset 1 (8 bytes), then bytes that would look like TCP.
         let fragment: [UInt8] = [6, 0, 0, 8, 0, 0, 0, 1]
         let fakeTCP = FrameBuilder.tcp(sourcePort: 1, destinationPort: 2049, flags: [.syn])
-        let packet6 = FrameBuilder.ipv6(source: WireAddress("fd00::1")!, destination: WireAddress("fd00::2")!,
+        let packet6 = FrameBuilder.ipv6(source: IPAddress("fd00::1")!, destination: IPAddress("fd00::2")!,
                                         nextHeader: 44, payload: fragment + fakeTCP)
         let frame6 = FrameDecoder.decode(FrameBuilder.link(.ethernet, source: MACAddress(rawValue: 1),
                                                            destination: MACAddress(rawValue: 2),
@@ -201,10 +202,10 @@ struct FrameDecoderTests {
     }
 
     @Test func addressesPrintInCanonicalForm() {
-        #expect(WireAddress("172.16.0.34")?.description == "172.16.0.34")
-        #expect(WireAddress("2001:DB8:0:0:0:0:0:1")?.description == "2001:db8::1")
-        #expect(WireAddress("172.16.0.256") == nil)
-        #expect(WireAddress("storage") == nil)
+        #expect(IPAddress("172.16.0.34")?.description == "172.16.0.34")
+        #expect(IPAddress("2001:DB8:0:0:0:0:0:1")?.description == "2001:db8::1")
+        #expect(IPAddress("172.16.0.256") == nil)
+        #expect(IPAddress("storage") == nil)
         #expect(MACAddress("02:16:3E:00:00:01")?.description == "02:16:3e:00:00:01")
         #expect(MACAddress("02:16:3e:00:00") == nil)
     }

@@ -1,3 +1,4 @@
+import Addressing
 import Foundation
 import Testing
 import TrafficProbe
@@ -155,8 +156,8 @@ struct TrafficAnalysisTests {
     }
 
     @Test func ipv6StorageServer() throws {
-        let server = WireAddress("fd00:16::34")!
-        let client = WireAddress("fd00:16::35")!
+        let server = IPAddress("fd00:16::34")!
+        let client = IPAddress("fd00:16::35")!
         let options = TrafficAnalysisOptions(storageServer: StorageServer(address: server))
         let observation = try analyze([
             .tcp(client, 700, to: server, 2049, flags: [.syn], mss: 1440),

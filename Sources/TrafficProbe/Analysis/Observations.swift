@@ -1,3 +1,4 @@
+import Addressing
 // Result types of the traffic analyses. Plain Codable values: they become
 // facts ("traffic observations") that rules read without doing any I/O.
 
@@ -63,8 +64,8 @@ public struct StorageTrafficCount: Sendable, Hashable, Codable {
 public struct StoragePacketExample: Sendable, Hashable, Codable {
     /// Seconds since the Unix epoch.
     public var time: Double
-    public var source: WireAddress
-    public var destination: WireAddress
+    public var source: IPAddress
+    public var destination: IPAddress
     public var sourcePort: UInt16
     public var destinationPort: UInt16
     public var transport: TransportProtocol
@@ -76,7 +77,7 @@ public struct StoragePacketExample: Sendable, Hashable, Codable {
     /// The capturing host's interface index (SLL2 files, `tcpdump -i any`).
     public var interfaceIndex: UInt32?
 
-    public init(time: Double, source: WireAddress, destination: WireAddress, sourcePort: UInt16, destinationPort: UInt16, transport: TransportProtocol, service: StorageService, direction: StorageDirection, vlanIDs: [UInt16], frameLength: Int, interfaceIndex: UInt32? = nil) {
+    public init(time: Double, source: IPAddress, destination: IPAddress, sourcePort: UInt16, destinationPort: UInt16, transport: TransportProtocol, service: StorageService, direction: StorageDirection, vlanIDs: [UInt16], frameLength: Int, interfaceIndex: UInt32? = nil) {
         self.time = time
         self.source = source
         self.destination = destination

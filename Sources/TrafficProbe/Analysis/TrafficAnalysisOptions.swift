@@ -1,15 +1,16 @@
+import Addressing
 /// The NFS server whose storage traffic the analyses follow.
 public struct StorageServer: Sendable, Hashable, Codable {
     public static let nfsPort: UInt16 = 2049
     public static let rpcbindPort: UInt16 = 111
 
     /// The server's storage address (the one hosts mount from).
-    public var address: WireAddress
+    public var address: IPAddress
     /// mountd's port as rpcbind reported it; mountd has no fixed port, so it
     /// is only counted when the caller asked rpcbind for it.
     public var mountdPort: UInt16?
 
-    public init(address: WireAddress, mountdPort: UInt16? = nil) {
+    public init(address: IPAddress, mountdPort: UInt16? = nil) {
         self.address = address
         self.mountdPort = mountdPort
     }

@@ -223,7 +223,7 @@ private struct SizeAccumulator: Sendable {
             if let mtu, ipLength > mtu { overMTU += 1 }
         }
         if let tcp, tcp.flags.contains(.syn), let value = tcp.maximumSegmentSize {
-            let version: UInt32 = frame.sourceAddress?.isIPv4 == false ? 6 : 4
+            let version: UInt32 = frame.sourceAddress?.family == .v6 ? 6 : 4
             mss[version << 16 | UInt32(value), default: 0] += 1
         }
     }

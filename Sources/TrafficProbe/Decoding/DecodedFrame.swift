@@ -1,3 +1,4 @@
+import Addressing
 /// One 802.1Q / 802.1ad tag as found on the wire.
 public struct VLANTag: Hashable, Sendable, Codable {
     /// Tag protocol identifier: 0x8100 (C-tag), 0x88a8 (S-tag), 0x9100.
@@ -44,8 +45,8 @@ public struct VLANStack: Hashable, Sendable {
 }
 
 public struct IPv4Header: Sendable, Hashable {
-    public let source: WireAddress
-    public let destination: WireAddress
+    public let source: IPAddress
+    public let destination: IPAddress
     public let protocolNumber: UInt8
     /// The header's Total Length: the IP packet size the sender claimed.
     public let totalLength: UInt16
@@ -57,8 +58,8 @@ public struct IPv4Header: Sendable, Hashable {
 }
 
 public struct IPv6Header: Sendable, Hashable {
-    public let source: WireAddress
-    public let destination: WireAddress
+    public let source: IPAddress
+    public let destination: IPAddress
     /// The upper-layer protocol after any extension headers.
     public let protocolNumber: UInt8
     public let payloadLength: UInt16
@@ -140,7 +141,7 @@ public struct DecodedFrame: Sendable, Hashable {
 
     public init(linkType: LinkType) { self.linkType = linkType }
 
-    public var sourceAddress: WireAddress? {
+    public var sourceAddress: IPAddress? {
         switch network {
         case .ipv4(let header): return header.source
         case .ipv6(let header): return header.source
@@ -148,7 +149,7 @@ public struct DecodedFrame: Sendable, Hashable {
         }
     }
 
-    public var destinationAddress: WireAddress? {
+    public var destinationAddress: IPAddress? {
         switch network {
         case .ipv4(let header): return header.destination
         case .ipv6(let header): return header.destination

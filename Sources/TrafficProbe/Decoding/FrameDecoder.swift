@@ -1,3 +1,4 @@
+import Addressing
 /// Decodes captured frames layer by layer: link (Ethernet, Linux SLL, SLL2),
 /// VLAN tags, IPv4/IPv6 (with extension headers), TCP/UDP, slow protocols.
 ///
@@ -146,7 +147,7 @@ public enum FrameDecoder {
         }
         let fragmentOffset = Int(fragment & 0x1FFF) * 8
         frame.network = .ipv4(IPv4Header(
-            source: .v4(source), destination: .v4(destination), protocolNumber: protocolNumber,
+            source: .v4(IPv4Address(source)), destination: .v4(IPv4Address(destination)), protocolNumber: protocolNumber,
             totalLength: totalLength, headerLength: headerLength, timeToLive: ttl,
             fragmentOffset: fragmentOffset, moreFragments: fragment & 0x2000 != 0))
         guard fragmentOffset == 0 else {
@@ -177,8 +178,8 @@ public enum FrameDecoder {
         let end = min(packetEnd, reader.count)
         let walk = walkExtensionHeaders(reader, first: nextHeader, at: offset + 40, end: end)
         frame.network = .ipv6(IPv6Header(
-            source: .v6(high: sourceHigh, low: sourceLow),
-            destination: .v6(high: destinationHigh, low: destinationLow),
+            source: .v6(IPv6Address(high: sourceHigh, low: sourceLow)),
+            destination: .v6(IPv6Address(high: destinationHigh, low: destinationLow)),
             protocolNumber: walk.protocolNumber, payloadLength: payloadLength, hopLimit: hopLimit,
             isLaterFragment: walk.laterFragment))
         if walk.truncated {

@@ -1,3 +1,4 @@
+import Addressing
 /// Builds wire-format frames for tests, the lab and benchmarks: link headers
 /// (Ethernet with VLAN tags, Linux SLL, SLL2), IPv4/IPv6, TCP/UDP, LACP.
 public enum FrameBuilder {
@@ -38,7 +39,7 @@ public enum FrameBuilder {
 
     /// An IPv4 packet with a correct header checksum. `totalLength` overrides
     /// the header's Total Length (to mimic offloaded or damaged packets).
-    public static func ipv4(source: WireAddress, destination: WireAddress, protocolNumber: UInt8,
+    public static func ipv4(source: IPAddress, destination: IPAddress, protocolNumber: UInt8,
                             payload: [UInt8], timeToLive: UInt8 = 64, totalLength: Int? = nil) -> [UInt8] {
         var header: [UInt8] = [0x45, 0]
         header.append16(UInt16(truncatingIfNeeded: totalLength ?? (20 + payload.count)))
@@ -47,22 +48,22 @@ public enum FrameBuilder {
         header.append(timeToLive)
         header.append(protocolNumber)
         header.append16(0)  // checksum, filled below
-        header.append(contentsOf: source.bytes.suffix(4))
-        header.append(contentsOf: destination.bytes.suffix(4))
+        header.append(contentsOf: source.octets)
+        header.append(contentsOf: destination.octets)
         let checksum = internetChecksum(header)
         header[10] = UInt8(checksum >> 8)
         header[11] = UInt8(checksum & 0xFF)
         return header + payload
     }
 
-    public static func ipv6(source: WireAddress, destination: WireAddress, nextHeader: UInt8,
+    public static func ipv6(source: IPAddress, destination: IPAddress, nextHeader: UInt8,
                             payload: [UInt8], hopLimit: UInt8 = 64) -> [UInt8] {
         var header: [UInt8] = [0x60, 0, 0, 0]
         header.append16(UInt16(truncatingIfNeeded: payload.count))
         header.append(nextHeader)
         header.append(hopLimit)
-        header.append(contentsOf: source.bytes)
-        header.append(contentsOf: destination.bytes)
+        header.append(contentsOf: source.octets)
+        header.append(contentsOf: destination.octets)
         return header + payload
     }
 
@@ -150,15 +151,15 @@ public struct SyntheticPacket: Sendable, Hashable {
     public var sourceMAC = MACAddress(rawValue: 0x0216_3E00_0001)
     public var destinationMAC = MACAddress(rawValue: 0x0216_3E00_0002)
     public var vlans: [VLANTag] = []
-    public var source: WireAddress
-    public var destination: WireAddress
+    public var source: IPAddress
+    public var destination: IPAddress
     public var transport: Transport
     public var payloadLength: Int
     /// SLL/SLL2 packet type (0 to us, 4 sent by us).
     public var cookedPacketType: UInt16 = 0
     public var interfaceIndex: UInt32 = 1
 
-    public init(source: WireAddress, destination: WireAddress, transport: Transport,
+    public init(source: IPAddress, destination: IPAddress, transport: Transport,
                 payloadLength: Int = 0, vlans: [VLANTag] = []) {
         self.source = source
         self.destination = destination
@@ -168,7 +169,7 @@ public struct SyntheticPacket: Sendable, Hashable {
     }
 
     /// A TCP segment; SYNs carry `mss`.
-    public static func tcp(_ source: WireAddress, _ sourcePort: UInt16, to destination: WireAddress,
+    public static func tcp(_ source: IPAddress, _ sourcePort: UInt16, to destination: IPAddress,
                            _ destinationPort: UInt16, flags: TCPFlags = [.ack, .psh], mss: UInt16? = nil,
                            payloadLength: Int = 0, vlans: [VLANTag] = []) -> SyntheticPacket {
         SyntheticPacket(source: source, destination: destination,
@@ -177,7 +178,7 @@ public struct SyntheticPacket: Sendable, Hashable {
                         payloadLength: payloadLength, vlans: vlans)
     }
 
-    public static func udp(_ source: WireAddress, _ sourcePort: UInt16, to destination: WireAddress,
+    public static func udp(_ source: IPAddress, _ sourcePort: UInt16, to destination: IPAddress,
                            _ destinationPort: UInt16, payloadLength: Int = 0,
                            vlans: [VLANTag] = []) -> SyntheticPacket {
         SyntheticPacket(source: source, destination: destination,
@@ -198,13 +199,13 @@ public struct SyntheticPacket: Sendable, Hashable {
                                        payloadLength: payloadLength)
             protocolNumber = 17
         }
-        let ipPacket = source.isIPv4
+        let ipPacket = source.family == .v4
             ? FrameBuilder.ipv4(source: source, destination: destination, protocolNumber: protocolNumber,
                                 payload: segment)
             : FrameBuilder.ipv6(source: source, destination: destination, nextHeader: protocolNumber,
                                 payload: segment)
         return FrameBuilder.link(linkType, source: sourceMAC, destination: destinationMAC, vlans: vlans,
-                                 etherType: source.isIPv4 ? EtherType.ipv4 : EtherType.ipv6,
+                                 etherType: source.family == .v4 ? EtherType.ipv4 : EtherType.ipv6,
                                  payload: ipPacket, cookedPacketType: cookedPacketType,
                                  interfaceIndex: interfaceIndex)
     }

@@ -1,3 +1,4 @@
+import Addressing
 import Foundation
 import NFSProbe
 import TrafficProbe
@@ -41,7 +42,7 @@ public enum TrafficGatherer {
         let mountd = facts.nfsServers.first { $0.server == server }?.services?
             .first { $0.program == RPCProgram.mountd && $0.protocol == .tcp }?.port
         let mtu = plan?.storage?.mtu ?? context.hosts.lazy.compactMap { $0.storagePIF?.MTU }.first
-        return TrafficAnalysisOptions(storageServer: server.flatMap(WireAddress.init).map { StorageServer(address: $0, mountdPort: mountd) },
+        return TrafficAnalysisOptions(storageServer: server.flatMap(IPAddress.init).map { StorageServer(address: $0, mountdPort: mountd) },
                                       mtu: mtu)
     }
 
