@@ -1,7 +1,7 @@
 /// The records of one class one host showed, kept by uuid so a record shown again (a
 /// `-list` then a `-param-list`, or before and after a change) merges field by field,
 /// the later value winning.
-struct RecordTable<Record: XeDecodable>: Sendable {
+struct RecordTable<Record: ModelledRecord>: Sendable {
     private(set) var records: [Record] = []
     private var index: [String: Int] = [:]
     /// Which listing last showed each record (parallel to `records`).

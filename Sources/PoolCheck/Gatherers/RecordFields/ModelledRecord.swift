@@ -1,0 +1,57 @@
+/// A XenAPI class poolcheck models, with one table of the fields it keeps: the XenAPI
+/// name, the name(s) xe prints it under, and its kind. Both gatherers fill records from
+/// that table (transcripts through `apply(xe:_:)`, XAPI through `init(xapi:references:)`),
+/// so a field added once is read from either source the same way.
+protocol ModelledRecord: XapiRecord {
+    init(uuid: String)
+    var shown: [String]? { get set }
+    static var fields: [ModelledField<Self>] { get }
+}
+
+/// One modelled field.
+struct ModelledField<Record>: Sendable {
+    /// The XenAPI name (also what `shown` lists).
+    let name: String
+    /// What xe prints it as (records.ml); more than one for deprecated spellings.
+    let xeNames: [String]
+    let kind: FieldKind<Record>
+
+    init(_ name: String, xe xeName: String, _ kind: FieldKind<Record>) {
+        self.init(name, xe: [xeName], kind)
+    }
+
+    init(_ name: String, xe xeNames: [String], _ kind: FieldKind<Record>) {
+        self.name = name
+        self.xeNames = xeNames
+        self.kind = kind
+    }
+}
+
+/// What a field holds, and so how each source's text or value becomes it.
+enum FieldKind<Record>: Sendable {
+    case text(WritableKeyPath<Record, String?> & Sendable)
+    case flag(WritableKeyPath<Record, Bool?> & Sendable)
+    case number(WritableKeyPath<Record, Int?> & Sendable)
+    case texts(WritableKeyPath<Record, [String]?> & Sendable)
+    case map(WritableKeyPath<Record, [String: String]?> & Sendable)
+    /// A map that can carry passwords (iSCSI CHAP, CIFS): secrets never reach the facts.
+    case secretMap(WritableKeyPath<Record, [String: String]?> & Sendable)
+    /// Another object, by uuid (XAPI sends an opaque reference).
+    case reference(WritableKeyPath<Record, String?> & Sendable)
+    case references(WritableKeyPath<Record, [String]?> & Sendable)
+    /// The name_label of the object the XenAPI field `of` references: xe prints it as a
+    /// column of its own (`network-name-label`); over XAPI it is looked up.
+    case nameLabel(of: String, WritableKeyPath<Record, String?> & Sendable)
+}
+
+/// Redacts values whose key names a password or secret.
+func redactSecrets(_ config: [String: String]) -> [String: String] {
+    var result = config
+    for key in config.keys {
+        let lower = key.lowercased()
+        if lower.contains("password") || lower.contains("secret") || lower.hasPrefix("chap") {
+            result[key] = "<redacted>"
+        }
+    }
+    return result
+}
