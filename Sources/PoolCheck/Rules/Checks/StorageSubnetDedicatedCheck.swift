@@ -5,13 +5,8 @@ import Addressing
 /// NFS server is inside it — so storage traffic leaves on the storage NIC.
 struct StorageSubnetDedicatedCheck: HostCheck {
     func evaluate(host: HostSubject, in context: RuleContext) -> Finding {
-        guard let address = host.storageAddress else {
-            return host.missing("the storage interface", run: "`xe pif-list params=all` or `ifconfig`")
-        }
-        if address.planned && context.phase == .audit {
-            return Finding(host.target, .violated, "\(host.name) has no address on its storage interface yet",
-                           evidence: ["planned \(address.address) is not configured"])
-        }
+        let configured = host.configuredStorageAddress(in: context)
+        guard let address = configured.address else { return configured.finding! }
         var evidence = ["storage address \(address.summary)"]
         var problems: [String] = []
         guard let subnet = context.storageSubnet?.subnet ?? address.subnet?.canonical else {

@@ -5,13 +5,8 @@ import Addressing
 /// neither the network nor the broadcast address.
 struct StorageSubnetMaskCheck: HostCheck {
     func evaluate(host: HostSubject, in context: RuleContext) -> Finding {
-        guard let address = host.storageAddress else {
-            return host.missing("the storage interface", run: "`xe pif-list params=all` or `ifconfig`")
-        }
-        if address.planned && context.phase == .audit {
-            return Finding(host.target, .violated, "\(host.name) has no address on its storage interface yet",
-                           evidence: ["planned \(address.address) is not configured"])
-        }
+        let configured = host.configuredStorageAddress(in: context)
+        guard let address = configured.address else { return configured.finding! }
         guard let mask = address.netmask else {
             return host.missing("the storage netmask", run: "`xe pif-param-list uuid=\(host.storagePIF?.uuid ?? "<PIF>")`")
         }

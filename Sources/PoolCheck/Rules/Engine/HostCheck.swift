@@ -30,4 +30,17 @@ extension HostSubject {
         let prefix = view == nil ? "no evidence was read for \(name)" : "\(name): \(what) not collected"
         return Finding(target, .missingFacts, "\(prefix); run \(commands) on \(name)")
     }
+
+    /// The storage address a subnet check can judge, or the finding that says why there
+    /// is none: not collected, or (in an audit) planned but not configured yet.
+    func configuredStorageAddress(in context: RuleContext) -> (address: AddressEvidence?, finding: Finding?) {
+        guard let address = storageAddress else {
+            return (nil, missing("the storage interface", run: "`xe pif-list params=all` or `ifconfig`"))
+        }
+        if address.planned && context.phase == .audit {
+            return (nil, Finding(target, .violated, "\(name) has no address on its storage interface yet",
+                                 evidence: ["planned \(address.address) is not configured"]))
+        }
+        return (address, nil)
+    }
 }
