@@ -43,6 +43,21 @@ struct FrameDecoderTests {
         #expect(tagged.problem == nil)
     }
 
+    /// The authentication header counts its length in 4-octet units minus 2 (RFC 4302),
+    /// unlike the other extension headers: a 24-octet AH says 4.
+    @Test func ipv6AuthenticationHeaderIsWalkedInItsOwnUnits() {
+        let segment = FrameBuilder.tcp(sourcePort: 700, destinationPort: 2049, flags: [.syn], mss: 1440)
+        let authentication: [UInt8] = [6, 4, 0, 0] + [UInt8](repeating: 0, count: 20)
+        let packet = FrameBuilder.ipv6(source: IPAddress("fd00::35")!, destination: IPAddress("fd00::34")!,
+                                       nextHeader: 51, payload: authentication + segment)
+        let bytes = FrameBuilder.link(.ethernet, source: MACAddress(rawValue: 1), destination: MACAddress(rawValue: 2),
+                                      etherType: 0x86DD, payload: packet)
+        let frame = FrameDecoder.decode(bytes, linkType: .ethernet)
+        #expect(frame.problem == nil)
+        #expect(frame.tcp?.destinationPort == 2049)
+        #expect(frame.tcp?.maximumSegmentSize == 1440)
+    }
+
     @Test func ipv6WithExtensionHeadersReachesTCP() {
         let source = IPAddress("fd00::35")!
         let destination = IPAddress("fd00::34")!

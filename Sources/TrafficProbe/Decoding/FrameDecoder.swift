@@ -206,15 +206,17 @@ public enum FrameDecoder {
         var walk = ExtensionWalk(protocolNumber: first, offset: start)
         for _ in 0..<maximumExtensionHeaders {
             switch walk.protocolNumber {
-            case 0, 43, 60, 135, 139, 140:  // hop-by-hop, routing, destination options, mobility, HIP, shim6
+            // hop-by-hop, routing, destination options, mobility, HIP, shim6; and the
+            // authentication header, whose length counts 4-octet units minus 2, not 8 minus 1
+            case 0, 43, 60, 135, 139, 140, 51:
                 guard walk.offset + 2 <= end, let next = reader.u8(walk.offset),
                       let length = reader.u8(walk.offset + 1)
                 else {
                     walk.truncated = true
                     return walk
                 }
+                walk.offset += walk.protocolNumber == 51 ? (Int(length) + 2) * 4 : (Int(length) + 1) * 8
                 walk.protocolNumber = next
-                walk.offset += (Int(length) + 1) * 8
             case 44:  // fragment
                 guard walk.offset + 8 <= end, let next = reader.u8(walk.offset),
                       let offsetAndFlags = reader.u16(walk.offset + 2)
@@ -228,15 +230,6 @@ public enum FrameDecoder {
                     walk.laterFragment = true
                     return walk
                 }
-            case 51:  // authentication header: length in 4-octet units, minus 2
-                guard walk.offset + 2 <= end, let next = reader.u8(walk.offset),
-                      let length = reader.u8(walk.offset + 1)
-                else {
-                    walk.truncated = true
-                    return walk
-                }
-                walk.protocolNumber = next
-                walk.offset += (Int(length) + 2) * 4
             default:
                 return walk
             }
