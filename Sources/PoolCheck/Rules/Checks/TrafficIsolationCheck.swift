@@ -3,7 +3,7 @@ import TrafficProbe
 /// Storage traffic crosses the storage interface and never the management one, as seen on
 /// the wire. No packet in the window is inconclusive (error), never a pass.
 struct TrafficIsolationCheck: HostCheck {
-    var source: String { "traffic" }
+    var source: EvidenceKind? { .traffic }
 
     func evaluate(host: HostSubject, in context: RuleContext) -> Finding {
         let traffic = HostTraffic(host: host, context: context)
