@@ -1,12 +1,13 @@
 import Addressing
 
-/// What a check sees: the facts, the plan (if any), the phase, the pool's topology and its
-/// hosts resolved once (which PIF carries storage, which address is planned, ...).
+/// The pool resolved once per run, for rules and gatherers alike (no I/O): the facts, the
+/// plan (if any), the phase, the topology and the hosts (which PIF carries storage, which
+/// address is planned, ...).
 ///
 /// Configured reality decides and the plan is the expectation: in an audit the values the
 /// pool is configured with are judged (the SR's own NFS server, the hosts' own masks); a
 /// planned value stands in only where nothing is configured yet, and says so.
-public struct RuleContext: Sendable {
+public struct PoolModel: Sendable {
     public let facts: Facts
     public let plan: Plan?
     public let phase: Phase
@@ -66,6 +67,27 @@ public struct RuleContext: Sendable {
         } ?? hosts.first { $0.pool != nil }
     }
 
+    /// Unresolved conflicts between sources, about any host or the pool.
+    public var disputes: [FactConflict] { facts.conflicts.filter { $0.resolution == nil } }
+}
+
+/// What a check sees: the resolved pool, and the failures of the sources it was built from.
+@dynamicMemberLookup
+public struct RuleContext: Sendable {
+    public let model: PoolModel
+
+    public init(facts: Facts, plan: Plan?, phase: Phase) {
+        model = PoolModel(facts: facts, plan: plan, phase: phase)
+    }
+
+    public subscript<Value>(dynamicMember path: KeyPath<PoolModel, Value>) -> Value { model[keyPath: path] }
+
+    public var facts: Facts { model.facts }
+    public var plan: Plan? { model.plan }
+    public var phase: Phase { model.phase }
+    public var hosts: [HostSubject] { model.hosts }
+    public var topology: Topology { model.topology }
+
     /// A failed probe for this host and source, which makes its checks `error`.
     public func probeFailure(for host: HostSubject, source: EvidenceKind) -> ProbeFailure? {
         facts.probeFailures.first { failure in
@@ -85,9 +107,6 @@ public struct RuleContext: Sendable {
             }
         }
     }
-
-    /// Unresolved conflicts between sources, about any host or the pool.
-    public var disputes: [FactConflict] { facts.conflicts.filter { $0.resolution == nil } }
 }
 
 /// An NFS server and export path, with where they were read and whether only planned.
