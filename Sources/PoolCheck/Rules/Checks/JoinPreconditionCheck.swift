@@ -51,11 +51,18 @@ struct JoinPreconditionCheck: HostCheck {
             }
             return Finding(host.target, .holds, "HA is off on \(host.name) and the target pool", evidence: ["ha-enabled: false"])
         case .noSharedSRs:
-            guard topology.isComplete(database.SRs, pool: pool), topology.isComplete(database.PBDs, pool: pool) || pool == nil else {
-                return host.missing("the full SR list", run: "`xe sr-list params=all` and `xe pbd-list`")
+            guard topology.isComplete(database.SRs, pool: pool) else {
+                return host.missing("the full SR list", run: "`xe sr-list params=all`")
             }
-            let ownSRs = Set(topology.pbds(of: host.record).compactMap(\.SR))
-            let shared = (database.SRs?.records ?? []).filter { $0.shared == true && ownSRs.contains($0.uuid) }
+            // The joiner's SRs: plugged on it, or listed by its own xe (its own database).
+            let ownFiles = Set(host.observation?.sources ?? [])
+            let ownSRs = Set(topology.pbds(of: host.record).compactMap(\.SR)).union((database.SRs?.records ?? []).filter { sr in
+                (context.facts.provenance[sr.uuid] ?? []).contains { ownFiles.contains(context.facts.sources[$0].label) }
+            }.map(\.uuid))
+            // XAPI and XenCenter leave out the Tools ISO SR, which every host has, marked shared.
+            let shared = (database.SRs?.records ?? []).filter { sr in
+                sr.shared == true && ownSRs.contains(sr.uuid) && sr.other_config?["xenserver_tools_sr"] != "true"
+            }
             return verdict(host, shared.map { $0.name_label ?? $0.uuid }, what: "shared SR",
                            fix: shared.map { "xe sr-forget uuid=\($0.uuid) (after unplugging its PBDs)" })
         case .noBonds:
