@@ -75,7 +75,8 @@ public struct Topology: Sendable {
     func poolUUID(of host: Host?, observation: HostObservation?) -> String? {
         if let own = observation?.pool?.uuid { return own }
         if let uuid = host?.uuid, let pool = poolOfHost[uuid] { return pool }
-        return poolsByUUID.count == 1 ? poolsByUUID.keys.first : nil
+        // A host no source showed is in no pool the evidence knows.
+        return host != nil && poolsByUUID.count == 1 ? poolsByUUID.keys.first : nil
     }
 
     /// Hosts the evidence shows in `pool`, and whether that list is the whole pool.
