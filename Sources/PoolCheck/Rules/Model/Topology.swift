@@ -98,6 +98,7 @@ public struct Topology: Sendable {
     /// without naming a host. Nil when no PIF of this host is known and the pool's PIF
     /// list was not read in full (not "no PIFs": not collected).
     func pifs(of host: Host?, observation: HostObservation?, pool: String?) -> [PIF]? {
+        guard host != nil || observation != nil else { return nil }
         var result = host.flatMap { pifsByHost[$0.uuid] } ?? []
         for uuid in observation?.localPIFs ?? [] {
             if let pif = pifsByUUID[uuid], pif.host == nil || pif.host == host?.uuid, !result.contains(where: { $0.uuid == uuid }) {
