@@ -208,16 +208,17 @@ enum AuditMutations {
                  },
                  delta: [fail("storage-ip-unique", pool)]),
         Mutation(name: "subnet-capacity-exceeded", phase: .audit,
-                 note: "storage /29 everywhere, and the plan adds xs-4 and xs-5 (not built yet): 5 hosts + server > 6 usable. "
-                     + "xs-4/xs-5 have no evidence: skip. storage-mtu-consistent on built hosts may compare only known MTUs (pass) or wait (skip)",
+                 note: "storage /29 everywhere (6 usable), and the plan adds xs-4, xs-5 and xs-6 (not built yet): 6 hosts + server = 7. "
+                     + "xs-4..6 have no evidence: skip. storage-mtu-consistent on built hosts may compare only known MTUs (pass) or wait (skip)",
                  renderings: all4, edit: { s in
                      s.plan.storageSubnet = "172.16.0.32/29"
                      s.plan.hosts.append(.init(name: "xs-4", address: "172.16.0.13", storageIP: "172.16.0.38"))
                      s.plan.hosts.append(.init(name: "xs-5", address: "172.16.0.14", storageIP: "172.16.0.33"))
+                     s.plan.hosts.append(.init(name: "xs-6", address: "172.16.0.15", storageIP: nil))
                      for (index, host) in hosts.enumerated() { s.setStorage(host, ip: HealthyPool.storageIPs[index], prefix: 29) }
                  },
                  delta: [fail("subnet-capacity", pool)] + hosts.map { either("storage-mtu-consistent", $0, "pass", "skip") }
-                     + ["xs-4", "xs-5"].flatMap { host in
+                     + ["xs-4", "xs-5", "xs-6"].flatMap { host in
                          auditHostRules.map { skip($0, host, missionRules.contains($0) ? noEvidence : nil) }
                      }),
         Mutation(name: "member-only-in-master-listing", phase: .audit,

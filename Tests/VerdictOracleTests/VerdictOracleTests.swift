@@ -56,7 +56,8 @@ final class VerdictOracleTests: XCTestCase {
         var falsePasses = 0, failedMutations = 0, mismatchCount = 0
         for mutation in mutations {
             let expected = mutation.expected
-            let mine = (all[mutation.name] ?? []).sorted { $0.rendering.rawValue < $1.rendering.rawValue }
+            let order = mutation.renderings
+            let mine = (all[mutation.name] ?? []).sorted { order.firstIndex(of: $0.rendering)! < order.firstIndex(of: $1.rendering)! }
             var problems: [String] = []
             for run in mine {
                 let prefix = "mutation \(mutation.name), rendering \(run.rendering.rawValue)"
