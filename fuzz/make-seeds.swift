@@ -1,5 +1,6 @@
 // Writes seed inputs for the decoder fuzzer: one file per representative
 // frame (link-type selector byte + frame), built with FrameBuilder.
+import Addressing
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -8,10 +9,10 @@ import Glibc
 enum MakeSeeds {
     static func main() {
         let directory = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "fuzz-corpus"
-        let server = WireAddress("172.16.0.34")!
-        let host = WireAddress("172.16.0.35")!
-        let server6 = WireAddress("fd00::34")!
-        let host6 = WireAddress("fd00::35")!
+        let server = IPAddress("172.16.0.34")!
+        let host = IPAddress("172.16.0.35")!
+        let server6 = IPAddress("fd00::34")!
+        let host6 = IPAddress("fd00::35")!
         let tag = VLANTag(tpid: 0x8100, priority: 0, dropEligible: false, vlanID: 200)
         let outer = VLANTag(tpid: 0x88A8, priority: 0, dropEligible: false, vlanID: 10)
 
@@ -24,6 +25,10 @@ enum MakeSeeds {
             .udp(server6, 20048, to: host6, 900, payloadLength: 8),
         ]
         packets[0].cookedPacketType = 4
+        // IPv6 with an 802.1Q tag and with a QinQ stack: on SLL/SLL2 the tags are inline after
+        // the cooked header (protocol field = the outer TPID), as libpcap writes them.
+        packets.append(.tcp(host6, 701, to: server6, 2049, payloadLength: 16, vlans: [tag]))
+        packets.append(.udp(server6, 111, to: host6, 902, payloadLength: 8, vlans: [outer, tag]))
 
         var seeds: [[UInt8]] = []
         for (selector, linkType) in [LinkType.ethernet, .linuxSLL, .linuxSLL2].enumerated() {

@@ -20,13 +20,28 @@ ANALYSES=("$SOURCES/Analysis/TrafficAnalyzer.swift" "$SOURCES/Analysis/Observati
           "$SOURCES/Analysis/TrafficAnalysisOptions.swift" "$SOURCES/Capture/PacketInfo.swift")
 mkdir -p "$BUILD" "$OUT/corpus" "$OUT/crashes"
 
+# The decoder's addresses are Addressing's IPAddress: that module is built first, once
+# plain (for the seed writer) and once instrumented like the harness.
+build_addressing() {  # build_addressing DIR [swiftc flags...]
+    local dir=$1; shift
+    mkdir -p "$dir"
+    swiftc -O -parse-as-library -module-name Addressing "$@" -emit-module \
+        -emit-module-path "$dir/Addressing.swiftmodule" -emit-library -static \
+        -o "$dir/libAddressing.a" "$ROOT"/Sources/Addressing/*.swift
+}
+build_addressing "$BUILD/addressing-plain"
+build_addressing "$BUILD/addressing-fuzz" -g -sanitize=fuzzer,address \
+    2> >(grep -v "Cannot export local symbol" >&2)
+
 swiftc -O -module-name TrafficProbe "${DECODER[@]}" "$SOURCES/Writing/FrameBuilder.swift" \
-    "$ROOT/fuzz/make-seeds.swift" -parse-as-library -o "$BUILD/make-seeds"
+    "$ROOT/fuzz/make-seeds.swift" -parse-as-library -I "$BUILD/addressing-plain" \
+    -L "$BUILD/addressing-plain" -lAddressing -o "$BUILD/make-seeds"
 "$BUILD/make-seeds" "$OUT/corpus"
 
 # ld.gold chatters about ASan's local symbols; keep real diagnostics only.
 swiftc -O -g -parse-as-library -sanitize=fuzzer,address -module-name TrafficProbe \
-    "${DECODER[@]}" "${ANALYSES[@]}" "$ROOT/fuzz/DecoderFuzzer.swift" -o "$BUILD/decoder-fuzzer" \
+    "${DECODER[@]}" "${ANALYSES[@]}" "$ROOT/fuzz/DecoderFuzzer.swift" -I "$BUILD/addressing-fuzz" \
+    -L "$BUILD/addressing-fuzz" -lAddressing -o "$BUILD/decoder-fuzzer" \
     2> >(grep -v "Cannot export local symbol" >&2)
 
 echo "fuzzing for $SECONDS_TO_RUN s..."

@@ -11,6 +11,12 @@
 struct pcs_handle {
     pcap_t *pcap;
     int nanosecond_timestamps;
+    /* Files: the filter runs here (pcap_offline_filter, as libpcap itself runs it
+       on savefiles), so that every packet of the file is counted, matching or not. */
+    int offline;
+    int has_program;
+    struct bpf_program program;
+    uint64_t packets_seen;
     char error[PCS_ERRBUF_SIZE];
 };
 
@@ -38,7 +44,11 @@ pcs_handle *pcs_open_file(const char *path, char *errbuf) {
         return NULL;
     }
     pcs_handle *handle = wrap(pcap);
-    if (handle == NULL) copy_message(errbuf, "out of memory");
+    if (handle == NULL) {
+        copy_message(errbuf, "out of memory");
+        return NULL;
+    }
+    handle->offline = 1;
     return handle;
 }
 
@@ -113,6 +123,12 @@ int pcs_set_filter(pcs_handle *handle, const char *expression, char *errbuf) {
         copy_message(errbuf, pcap_geterr(handle->pcap));
         return -1;
     }
+    if (handle->offline) {
+        if (handle->has_program) pcap_freecode(&handle->program);
+        handle->program = program;
+        handle->has_program = 1;
+        return 0;
+    }
     int status = pcap_setfilter(handle->pcap, &program);
     pcap_freecode(&program);
     if (status != 0) {
@@ -125,7 +141,11 @@ int pcs_set_filter(pcs_handle *handle, const char *expression, char *errbuf) {
 int pcs_next(pcs_handle *handle, pcs_packet *packet) {
     struct pcap_pkthdr *header = NULL;
     const u_char *data = NULL;
-    int status = pcap_next_ex(handle->pcap, &header, &data);
+    int status;
+    do {
+        status = pcap_next_ex(handle->pcap, &header, &data);
+        if (status == 1 && handle->offline) handle->packets_seen++;
+    } while (status == 1 && handle->has_program && pcap_offline_filter(&handle->program, header, data) == 0);
     switch (status) {
     case 1:
         packet->seconds = (int64_t)header->ts.tv_sec;
@@ -182,8 +202,13 @@ int64_t pcs_dropped_packets(pcs_handle *handle) {
     return (int64_t)stats.ps_drop;
 }
 
+uint64_t pcs_packets_seen(pcs_handle *handle) {
+    return handle->packets_seen;
+}
+
 void pcs_close(pcs_handle *handle) {
     if (handle == NULL) return;
+    if (handle->has_program) pcap_freecode(&handle->program);
     pcap_close(handle->pcap);
     free(handle);
 }

@@ -35,16 +35,20 @@ public struct SimScenarioError: Error, CustomStringConvertible {
 }
 
 extension SimScenario {
-    /// Serves a pool described by facts: the views' databases are merged (the master's
-    /// wins), uuids get opaque references, and uuid links become reference links.
+    /// Serves the pool database the facts hold, with the pool record as the master itself
+    /// read it; uuids get opaque references, and uuid links become reference links.
     /// Fields absent from the facts are left out of the records rather than invented, so
     /// facts -> simulator -> XAPI gatherer gives the same facts back.
     public init(facts: Facts) throws {
-        guard !facts.views.isEmpty else { throw SimScenarioError("no host views in the facts: nothing to serve") }
-        var database = XapiDatabase()
-        let masterUUID = facts.views.lazy.compactMap { $0.database.pool?.master }.first
-        let ordered = facts.views.sorted { first, _ in first.selfRecord?.uuid != masterUUID }
-        for view in ordered { database.merge(view.database) }
+        var database = facts.database
+        let masterReading = facts.hosts.lazy.compactMap { observation -> Pool? in
+            guard let pool = observation.pool, let master = pool.master,
+                  let record = database.hosts?[master], [record.name_label, record.hostname].contains(observation.name) else { return nil }
+            return pool
+        }.first
+        if let masterReading, let index = database.pools?.records.firstIndex(where: { $0.uuid == masterReading.uuid }) {
+            database.pools?.records[index] = masterReading
+        }
         try self.init(database: database)
     }
 

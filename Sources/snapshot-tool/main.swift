@@ -47,12 +47,10 @@ case "parse":
             FileHandle.standardOutput.write(try encoder.encode(facts))
             print()
         } else {
-            let records = facts.views.reduce(0) { total, view in
-                let database = view.database
-                return total + (database.VMs?.records.count ?? 0) + (database.PIFs?.records.count ?? 0)
-                    + (database.PBDs?.records.count ?? 0) + (database.hosts?.records.count ?? 0)
-            }
-            print("\(facts.views.count) host views, \(records) VM/PIF/PBD/host records, \(facts.warnings.count) warnings")
+            let database = facts.database
+            let records = (database.VMs?.records.count ?? 0) + (database.PIFs?.records.count ?? 0)
+                + (database.PBDs?.records.count ?? 0) + (database.hosts?.records.count ?? 0)
+            print("\(facts.hosts.count) hosts seen at a prompt, \(records) VM/PIF/PBD/host records, \(facts.warnings.count) warnings")
             for warning in facts.warnings { print("warning: \(warning)") }
         }
     } catch let error as SnapshotError {

@@ -18,7 +18,7 @@ struct SynthesizeCommand: ParsableCommand {
     @Option(name: .long, help: "The client host's address.")
     var client: String = "172.16.0.35"
 
-    @Option(name: .long, help: "VLAN ID to tag storage frames with (Ethernet only).")
+    @Option(name: .long, help: "VLAN ID to tag storage frames with (on sll/sll2 inline after the cooked header, as libpcap writes it).")
     var vlan: UInt16?
 
     @Option(name: .long, help: "pcap or pcapng.")

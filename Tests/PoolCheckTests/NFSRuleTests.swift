@@ -69,7 +69,7 @@ final class NFSRuleTests: XCTestCase {
 
     func testUnaskedServerSkipsAndFailedProbeIsError() throws {
         XCTAssertEqual(try run("nfs-server-answers", Facts()).values.first?.status, .skip)
-        let failed = Facts(probeFailures: [ProbeFailure(target: "172.16.0.34", source: "nfs", message: "NFS server 172.16.0.34: timed out")])
+        let failed = Facts(probeFailures: [ProbeFailure(target: "172.16.0.34", source: .nfs, message: "NFS server 172.16.0.34: timed out")])
         XCTAssertEqual(try run("nfs-server-answers", failed).values.first?.status, .error)
         XCTAssertEqual(try run("nfs-export-acl", failed)["xs-2"]?.status, .error)
     }

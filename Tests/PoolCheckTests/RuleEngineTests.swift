@@ -76,7 +76,7 @@ final class RuleEngineTests: XCTestCase {
 
     func testFailedProbeIsErrorNeverPassOrSkip() throws {
         var facts = twoHosts
-        facts.probeFailures = [ProbeFailure(target: "xs-2", source: "xapi", message: "connection refused by 172.16.0.11:443")]
+        facts.probeFailures = [ProbeFailure(target: "xs-2", source: .xapi, message: "connection refused by 172.16.0.11:443")]
         let results = try run(try rule("storage-subnet-mask"), facts)
         XCTAssertEqual(results.first { $0.target.name == "xs-2" }?.status, .error)
         XCTAssertTrue(results.first { $0.target.name == "xs-2" }!.message.contains("connection refused"))
@@ -94,9 +94,20 @@ final class RuleEngineTests: XCTestCase {
                 CheckResult(rule: "r", title: "t", category: "c", severity: .error, target: Target(kind: "pool", name: "p"), status: $0, message: "")
             }, hosts: [])
         }
-        XCTAssertEqual(report([.pass, .skip, .warn]).exitStatus, 0)
-        XCTAssertEqual(report([.pass, .fail, .error]).exitStatus, 1)
-        XCTAssertEqual(report([.pass, .error]).exitStatus, 3)
+        XCTAssertEqual(report([.pass, .skip, .warn]).exitStatus(), 0)
+        XCTAssertEqual(report([.pass, .fail, .error]).exitStatus(), 1)
+        XCTAssertEqual(report([.pass, .error]).exitStatus(), 3)
+        // A core check unchecked for lack of evidence makes the run incomplete: 4, or 0 when allowed.
+        var incomplete = report([.pass])
+        incomplete.results.append(CheckResult(rule: "storage-redundancy", title: "t", category: "c", severity: .error,
+                                              target: Target(kind: "host", name: "xs-2"), status: .skip, message: "",
+                                              skipReason: .noEvidence, core: true))
+        XCTAssertEqual(incomplete.exitStatus(), 4)
+        XCTAssertEqual(incomplete.exitStatus(allowIncomplete: true), 0)
+        XCTAssertEqual(report([.pass, .fail]).exitStatus(), 1)
+        // Not applicable is not incomplete.
+        incomplete.results[1].skipReason = .notApplicable
+        XCTAssertEqual(incomplete.exitStatus(), 0)
     }
 }
 
@@ -106,10 +117,10 @@ final class SourcesAnsweredTests: XCTestCase {
         let engine = RuleEngine(catalog: RuleCatalog(rules: [rule]))
         let quiet = engine.run(facts: Facts(), plan: nil, phase: .audit)
         XCTAssertEqual(quiet.results.map(\.status), [.pass])
-        let failed = Facts(probeFailures: [ProbeFailure(target: "127.0.0.1", source: "xapi", message: "https://127.0.0.1:1/: connection refused")])
+        let failed = Facts(probeFailures: [ProbeFailure(target: "127.0.0.1", source: .xapi, message: "https://127.0.0.1:1/: connection refused")])
         let report = engine.run(facts: failed, plan: nil, phase: .audit)
         XCTAssertEqual(report.results.map(\.status), [.error])
-        XCTAssertEqual(report.exitStatus, 3)
+        XCTAssertEqual(report.exitStatus(), 3)
         XCTAssertTrue(report.results[0].message.contains("connection refused"))
     }
 }

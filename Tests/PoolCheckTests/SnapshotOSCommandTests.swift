@@ -196,7 +196,7 @@ import Testing
         """)
         #expect(facts.view("xs-1")?.exportLists == [])
         #expect(facts.probeFailures == [
-            ProbeFailure(target: "172.16.0.34", source: "showmount", message: "t.txt:1: clnt_create: RPC: Program not registered"),
+            ProbeFailure(target: "172.16.0.34", source: .showmount, message: "t.txt:1: clnt_create: RPC: Program not registered"),
         ])
         #expect(facts.warnings == [])
     }

@@ -34,13 +34,29 @@ import Testing
         #expect(pool.other_config?["memory-ratio-pv"] == "0.25")
         #expect(pool.shown?.contains("default_SR") == true) // shown, and unset
         #expect(one.commands.contains("xe pool-param-set"))
-        // The storage NIC before it is configured.
+        // The storage NIC before it is configured: the seed's filtered listing, then the
+        // reconstructed `xe pif-list params=all` that shows every PIF unconfigured but eth0.
         let pif = try #require(one.database.PIFs?[eth2PIF])
         #expect(pif.device == "eth2")
         #expect(pif.VLAN == -1)
         #expect(pif.network == storageNetwork)
-        #expect(pif.IP == nil && pif.shown?.contains("IP") == false)
-        #expect(one.database.PIFs?.complete == false) // `host-uuid=... device=eth2` filters
+        #expect(pif.ip_configuration_mode == "None" && pif.IP == "")
+        #expect(one.database.PIFs?.complete == true)
+        #expect(Set(one.database.PIFs?.records.map(\.device) ?? []) == ["eth0", "eth1", "eth2"])
+        // The reconstructed join evidence: a XenServer 6.5.0 host record, xapi's own SRs, dom0.
+        let record = try #require(one.database.hosts?[xs1])
+        #expect(record.software_version?["product_version"] == "6.5.0")
+        #expect(record.software_version?["network_backend"] == "openvswitch")
+        #expect(record.software_version?["xs:main"] == "XenServer Pack, version 6.5.0, build 90233c")
+        #expect(record.API_version_major == 2 && record.API_version_minor == 3)
+        #expect(record.cpu_info?["vendor"] == "GenuineIntel")
+        #expect(record.edition == "free")
+        #expect(record.wasShown("external_auth_type") && record.external_auth_type == "")
+        #expect(one.database.SRs?.complete == true)
+        #expect(one.database.SRs?.records.map(\.name_label) == ["DVD drives", "Removable storage", "XenServer Tools"])
+        #expect(one.database.SRs?.records.last?.other_config?["xenserver_tools_sr"] == "true")
+        #expect(one.database.VMs?.records.map(\.is_control_domain) == [true])
+        #expect(one.database.bonds?.complete == true && one.database.bonds?.records.isEmpty == true)
         let interfaces = try #require(one.interfaces)
         #expect(interfaces.map(\.name) == ["lo", "xenbr0"])
         #expect(one.partialCommands.contains("ifconfig"))
@@ -50,6 +66,9 @@ import Testing
         #expect(two.database.pool?.master == xs2)
         #expect(two.database.pool?.name_label == "")
         #expect(two.database.hosts?.records.map(\.uuid) == [xs2])
+        #expect(two.database.pool?.ha_enabled == false)
+        #expect(two.database.PIFs?.records.filter { $0.management == true }.map(\.IP) == ["172.16.0.11"])
+        #expect(two.database.hosts?[xs2]?.software_version == one.database.hosts?[xs1]?.software_version)
     }
 
     @Test func afterXs1() throws {

@@ -38,6 +38,47 @@ enum SnapshotFixture {
     }
 }
 
+/// What one host showed, as the transcript tests read it: its own observation, with the
+/// pool database it could see (the shared one: every member's xe reads the master's).
+@dynamicMemberLookup
+struct HostReading {
+    let observation: HostObservation
+    let database: XapiDatabase
+
+    subscript<Value>(dynamicMember path: KeyPath<HostObservation, Value>) -> Value { observation[keyPath: path] }
+
+    /// This host's own record, found by name-label or hostname.
+    var selfRecord: PoolCheck.Host? {
+        database.hosts?.records.first { $0.name_label == observation.name || $0.hostname == observation.name }
+    }
+}
+
 extension Facts {
-    func view(_ name: String) -> HostView? { views.first { $0.name == name } }
+    var views: [HostReading] { hosts.map { HostReading(observation: $0, database: database) } }
+    func view(_ name: String) -> HostReading? { views.first { $0.name == name } }
+}
+
+/// One host's transcript, as the rule tests build it by hand: what the host's xe showed.
+struct HostView {
+    var name: String
+    var sources: [String] = []
+    var database = XapiDatabase()
+}
+
+extension Facts {
+    /// Facts as if each view were its own transcript file: the records merge into the pool
+    /// database, each host keeps its own reading of the pool record.
+    init(views: [HostView]) {
+        self.init()
+        for view in views {
+            let pool = view.database.pools?.records.last
+            let membership = pool.map { PoolMembership(pool: $0.uuid, hosts: (view.database.hosts?.records ?? []).map(\.uuid),
+                                                       complete: view.database.hosts?.complete ?? false) }
+            var database = view.database
+            if let pool { database.markComplete(forPools: [pool.uuid]) }
+            merge(Facts(source: EvidenceSource(kind: .snapshot, label: view.sources.first ?? "\(view.name).txt"), database: database,
+                        memberships: membership.map { [$0] } ?? [],
+                        hosts: [HostObservation(name: view.name, sources: view.sources, pool: pool)]))
+        }
+    }
 }

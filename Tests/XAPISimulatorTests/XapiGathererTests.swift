@@ -54,7 +54,7 @@ struct XapiGathererTests {
         return database
     }
 
-    @Test func auditGivesOneViewPerMemberWithReferencesResolved() async throws {
+    @Test func auditGivesThePoolDatabaseOnceWithReferencesResolved() async throws {
         let generator = SimScenarioGenerator(hosts: 4, vms: 20)
         let simulator = try await XapiSimulator.start(XapiSimulator.Configuration(
             scenario: try generator.scenario(), password: SimHarness.password))
@@ -62,14 +62,20 @@ struct XapiGathererTests {
         // Asked through a member: followed to the master.
         let facts = try await gatherer([simulator.listener(named: "xs-2")!.url], mode: .audit).gather()
         #expect(facts.probeFailures.isEmpty)
-        #expect(facts.views.map(\.name) == ["xs-1", "xs-2", "xs-3", "xs-4"])
-        let database = facts.views[0].database
-        #expect(facts.views.allSatisfy { $0.database == database })
+        // An audit asks the pool: its database, no host observations, every host a member.
+        #expect(facts.hosts.isEmpty)
+        let database = facts.database
+        #expect(database.hosts?.records.compactMap(\.name_label).sorted() == ["xs-1", "xs-2", "xs-3", "xs-4"])
+        #expect(facts.memberships.first?.hosts.count == 4 && facts.memberships.first?.complete == true)
         // Facts -> simulator -> gatherer is the identity (refs resolved back to the same uuids).
-        #expect(sortedByUUID(database) == sortedByUUID(expectedDatabase(generator)))
+        var expected = expectedDatabase(generator)
+        expected.markComplete(forPools: (expected.pools?.records ?? []).map(\.uuid))
+        #expect(sortedByUUID(database) == sortedByUUID(expected))
         #expect(database.pool != nil && database.pool?.shown == nil)
-        #expect(facts.views[1].sources.first?.contains("which is a pool member") == true)
-        #expect(facts.views[1].selfRecord?.name_label == "xs-2")
+        #expect(facts.sources.first?.label.contains("which is a pool member") == true)
+        #expect(facts.sources.first?.kind == .xapi)
+        // Every record is attributed to the one source.
+        #expect(database.allUUIDs.allSatisfy { facts.provenance[$0] == [0] })
     }
 
     @Test func preflightAsksEachCandidateOnItsOwn() async throws {
@@ -82,12 +88,12 @@ struct XapiGathererTests {
         #expect(facts.probeFailures.isEmpty)
         // Both generated pools name their master xs-1; the views merge by name, so ask them apart.
         let loneFacts = try await gatherer([lone.master!.url], mode: .preflight).gather()
-        #expect(loneFacts.views.map(\.name) == ["xs-1"])
-        #expect(loneFacts.views[0].database.hosts?.records.count == 1)
+        #expect(loneFacts.hosts.map(\.name) == ["xs-1"])
+        #expect(loneFacts.database.hosts?.records.count == 1)
         let pooled = try await gatherer([pool.master!.url], mode: .preflight).gather()
-        #expect(pooled.views.count == 1)
-        #expect(pooled.views[0].database.hosts?.records.count == 2)
-        #expect(facts.views.count == 1)
+        #expect(pooled.hosts.map(\.name) == ["xs-1"])
+        #expect(pooled.database.hosts?.records.count == 2)
+        #expect(facts.hosts.count == 1)
     }
 
     @Test func unreachableHostsBecomeProbeFailuresAndTheRunGoesOn() async throws {
@@ -102,11 +108,11 @@ struct XapiGathererTests {
         let facts = try await gatherer([good.master!.url, hanging.master!.url, goneURL], mode: .audit,
                                        timeout: .seconds(1)).gather()
         #expect(clock.now - start < .seconds(1 + SimHarness.slack))
-        #expect(facts.views.map(\.name) == ["xs-1", "xs-2"])
+        #expect(facts.database.hosts?.records.compactMap(\.name_label).sorted() == ["xs-1", "xs-2"])
         #expect(facts.probeFailures.map(\.target) == ["127.0.0.1", "127.0.0.1"])
         #expect(facts.probeFailures.contains { $0.message.hasPrefix(goneURL) })
         #expect(facts.probeFailures.contains { $0.message.hasPrefix(hanging.master!.url) })
-        #expect(facts.probeFailures.allSatisfy { $0.source == "xapi" && !$0.message.contains("\n") })
+        #expect(facts.probeFailures.allSatisfy { $0.source == .xapi && !$0.message.contains("\n") })
         #expect(facts.probeFailures.contains { $0.message.contains("connection refused") })
         #expect(facts.probeFailures.contains { $0.message.contains("no answer within 1 s") })
     }

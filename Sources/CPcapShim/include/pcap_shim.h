@@ -60,10 +60,16 @@ int pcs_link_type(pcs_handle *handle);
 const char *pcs_link_type_name(int link_type);
 
 /// Compiles and installs a BPF filter. 0 on success, -1 with errbuf filled.
+/// A live handle's filter runs in the kernel; a file's runs in pcs_next.
 int pcs_set_filter(pcs_handle *handle, const char *expression, char *errbuf);
 
-/// Reads the next packet: one of the PCS_NEXT_ values.
+/// Reads the next packet that passes the filter: one of the PCS_NEXT_ values.
 int pcs_next(pcs_handle *handle, pcs_packet *packet);
+
+/// Files: packets read from the file so far, whether or not they passed the
+/// filter (so an empty file tells from one with nothing that matched). 0 for
+/// live handles.
+uint64_t pcs_packets_seen(pcs_handle *handle);
 
 /// The last error text of this handle.
 const char *pcs_last_error(pcs_handle *handle);

@@ -14,21 +14,25 @@ public struct XapiDatabase: Codable, Sendable, Equatable {
 
     public init() {}
 
-    public mutating func merge(_ other: XapiDatabase) {
-        pools = RecordSet.merge(pools, other.pools)
-        hosts = RecordSet.merge(hosts, other.hosts)
-        PIFs = RecordSet.merge(PIFs, other.PIFs)
-        bonds = RecordSet.merge(bonds, other.bonds)
-        networks = RecordSet.merge(networks, other.networks)
-        VLANs = RecordSet.merge(VLANs, other.VLANs)
-        tunnels = RecordSet.merge(tunnels, other.tunnels)
-        SRs = RecordSet.merge(SRs, other.SRs)
-        PBDs = RecordSet.merge(PBDs, other.PBDs)
-        VMs = RecordSet.merge(VMs, other.VMs)
+    /// Marks every complete listing as the whole of these pools' records (one XAPI server's database).
+    public mutating func markComplete(forPools pools: [String]) {
+        func mark<Record>(_ set: inout RecordSet<Record>?) {
+            if set?.complete == true { set?.completePools = pools }
+        }
+        mark(&self.pools); mark(&hosts); mark(&PIFs); mark(&bonds); mark(&networks); mark(&VLANs); mark(&tunnels)
+        mark(&SRs); mark(&PBDs); mark(&VMs)
     }
 
-    /// The one pool this host belongs to (every XenServer host is in exactly one).
-    public var pool: Pool? { pools?.records.first }
+    /// Every record's uuid, of every class.
+    public var allUUIDs: [String] {
+        var uuids: [String] = []
+        func add<Record>(_ set: RecordSet<Record>?) { uuids += (set?.records ?? []).map(\.uuid) }
+        add(pools); add(hosts); add(PIFs); add(bonds); add(networks); add(VLANs); add(tunnels); add(SRs); add(PBDs); add(VMs)
+        return uuids
+    }
+
+    /// The pool, when the database holds exactly one (as any one XAPI server's does).
+    public var pool: Pool? { pools?.records.count == 1 ? pools?.records.first : nil }
 }
 
 public protocol XapiRecord: Codable, Sendable, Equatable {
@@ -50,25 +54,23 @@ public struct RecordSet<Record: XapiRecord>: Codable, Sendable, Equatable {
     public var records: [Record]
     /// True when an unfiltered list was read, so a missing record really is absent.
     public var complete: Bool
+    /// The pools (uuids) whose unfiltered list was read; nil when the listing's pool is unknown.
+    public var completePools: [String]?
 
-    public init(records: [Record], complete: Bool) {
+    public init(records: [Record], complete: Bool, completePools: [String]? = nil) {
         self.records = records
         self.complete = complete
+        self.completePools = completePools
+    }
+
+    /// Whether an unfiltered listing of `pool` was read, so a record of that pool missing
+    /// from it really is absent. A listing whose pool is unknown counts only when the
+    /// database holds one pool.
+    public func isComplete(forPool pool: String?, poolCount: Int) -> Bool {
+        guard complete else { return false }
+        if let pool, let pools = completePools, !pools.isEmpty { return pools.contains(pool) }
+        return poolCount <= 1
     }
 
     public subscript(uuid: String) -> Record? { records.first { $0.uuid == uuid } }
-
-    static func merge(_ old: RecordSet?, _ new: RecordSet?) -> RecordSet? {
-        guard let new else { return old }
-        guard var merged = old else { return new }
-        for record in new.records {
-            if let index = merged.records.firstIndex(where: { $0.uuid == record.uuid }) {
-                merged.records[index] = record
-            } else {
-                merged.records.append(record)
-            }
-        }
-        merged.complete = merged.complete || new.complete
-        return merged
-    }
 }

@@ -11,7 +11,13 @@ public enum FactsFile {
 
     public static func read(path: String) throws -> Facts {
         let data = Data(try TextFile.read(path, what: "facts").utf8)
-        let facts: Facts
+        if let header = try? JSONDecoder().decode(SchemaHeader.self, from: data), header.schema != Facts.currentSchema {
+            let hint = header.schema == "poolcheck.facts/v1"
+                ? "written by an older poolcheck; gather again from the same sources with `poolcheck facts -o FILE`"
+                : "not a schema this poolcheck reads"
+            throw InputError(file: path, line: nil, "facts schema '\(header.schema)' is not \(Facts.currentSchema): \(hint)")
+        }
+        var facts: Facts
         do {
             facts = try JSONDecoder().decode(Facts.self, from: data)
         } catch let DecodingError.keyNotFound(key, context) {
@@ -21,11 +27,14 @@ public enum FactsFile {
         } catch {
             throw InputError(file: path, line: nil, "not a poolcheck facts file (write one with `poolcheck facts -o FILE`)")
         }
-        guard facts.schema == Facts.currentSchema else {
-            throw InputError(file: path, line: nil, "facts schema '\(facts.schema)' is not \(Facts.currentSchema)")
+        // What the file recorded is evidence of the past, however live it was when asked.
+        for index in facts.sources.indices where facts.sources[index].recordedIn == nil {
+            facts.sources[index].recordedIn = path
         }
         return facts
     }
+
+    private struct SchemaHeader: Decodable { var schema: String }
 
     private static func where_(_ context: DecodingError.Context) -> String {
         let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()

@@ -28,7 +28,7 @@ public enum Gathering {
         // The plan's NFS server is asked by default when no evidence lists its exports.
         if let planned = plan?.nfs.map({ "\($0.server)" }), !options.offline, !servers.contains(planned),
            !facts.nfsServers.contains(where: { $0.server == planned }),
-           !facts.views.contains(where: { $0.exportLists.contains { $0.server == planned } }) {
+           !facts.hosts.contains(where: { $0.exportLists.contains { $0.server == planned } }) {
             servers.append(planned)
         }
         let probeOptions = NFSProbeOptions(timeout: options.timeout, sourceAddress: options.nfsSource)

@@ -20,7 +20,10 @@ public struct JSONReporter: Reporter {
             ("started", .string(ReportClock.iso8601UTC(report.started))),
             ("duration_s", .number(ReportClock.roundedSeconds(report.duration))),
             ("results", .array(report.results.map(Self.result))),
-            ("summary", .object(Self.summaryOrder.map { ($0.rawValue, .integer(report.count($0))) })),
+            ("summary", .object(Self.summaryOrder.map { ($0.rawValue, .integer(report.count($0))) } + [
+                ("not_checked", .integer(report.results.filter(\.unchecked).count)),
+                ("incomplete", .bool(report.isIncomplete)),
+            ])),
             ("warnings", .array(report.warnings.map(OrderedJSON.string))),
         ])
     }
@@ -43,6 +46,7 @@ public struct JSONReporter: Reporter {
             ("message", .string(result.message)),
             ("evidence", .array(result.evidence.map(OrderedJSON.string))),
             ("remediation", result.remediation.map(OrderedJSON.string) ?? .null),
-        ])
+        ] + (result.skipReason.map { [("skip_reason", OrderedJSON.string($0.rawValue))] } ?? [])
+          + (result.core ? [("core", OrderedJSON.bool(true))] : []))
     }
 }

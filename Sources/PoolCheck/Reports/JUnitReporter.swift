@@ -70,7 +70,7 @@ public struct JUnitReporter: Reporter {
                     out += ">\n      <error type=\"error\" message=\"\(XMLText.attribute(result.message))\">"
                     out += XMLText.content(details) + "</error>\n    </testcase>\n"
                 case .skip:
-                    out += ">\n      <skipped message=\"\(XMLText.attribute(result.message))\"/>\n    </testcase>\n"
+                    out += ">\n      <skipped message=\"\(XMLText.attribute((result.unchecked ? "not checked, no evidence given: " : "not applicable: ") + result.message))\"/>\n    </testcase>\n"
                 }
                 systemOut += "== \(name): \(result.status.rawValue)\n\(details)\n"
             }

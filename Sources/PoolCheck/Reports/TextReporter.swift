@@ -30,7 +30,8 @@ public struct TextReporter: Reporter {
         out += detailed("FAILURES", report.results.filter { $0.status == .fail })
         out += detailed("ERRORS", report.results.filter { $0.status == .error })
         out += warnings(report.results.filter { $0.status == .warn })
-        out += oneLiners("SKIPPED", report.results.filter { $0.status == .skip })
+        out += oneLiners("NOT CHECKED, NO EVIDENCE GIVEN", report.results.filter(\.unchecked))
+        out += oneLiners("NOT APPLICABLE", report.results.filter { $0.status == .skip && !$0.unchecked })
         out += passes(report)
         out += inputWarnings(report.warnings)
         return out.joined(separator: "\n") + "\n"
@@ -42,6 +43,7 @@ public struct TextReporter: Reporter {
         let verdict: (String, Style) =
             report.count(.fail) > 0 ? ("FAIL", .failure)
             : report.count(.error) > 0 ? ("ERROR", .error)
+            : report.isIncomplete ? ("INCOMPLETE", .error)
             : report.count(.warn) > 0 ? ("PASS with warnings", .warning)
             : ("PASS", .pass)
         let counts = Self.readingOrder.map { "\(report.count($0)) \($0.rawValue)" }.joined(separator: ", ")
@@ -54,10 +56,16 @@ public struct TextReporter: Reporter {
         context.append(hosts == 1 ? "1 host" : "\(hosts) hosts")
         context.append("started \(ReportClock.iso8601UTC(report.started))")
         context.append("took \(ReportClock.secondsText(report.duration)) s")
-        return [
+        var lines = [
             paint("\(verdict.0): ", verdict.1, bold: true) + "\(checks): \(counts)",
             context.joined(separator: " · "),
         ]
+        let unchecked = report.uncheckedCore
+        if !unchecked.isEmpty {
+            let rules = Set(unchecked.map(\.rule)).sorted().joined(separator: ", ")
+            lines.append("incomplete: \(unchecked.count) core check(s) not judged for lack of evidence (\(rules)); see NOT CHECKED below")
+        }
+        return lines
     }
 
     private func table(_ report: RunReport) -> [String] {

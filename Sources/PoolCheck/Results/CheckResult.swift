@@ -49,6 +49,13 @@ public struct Target: Codable, Sendable, Hashable {
     }
 }
 
+/// Why a result is `skip`: the rule does not apply, or it was not checked because the
+/// evidence it needs was not given (the message names the command that supplies it).
+public enum SkipReason: String, Codable, Sendable {
+    case notApplicable = "not_applicable"
+    case noEvidence = "no_evidence"
+}
+
 /// One rule's verdict on one target.
 public struct CheckResult: Codable, Sendable, Equatable {
     public var rule: String
@@ -62,9 +69,17 @@ public struct CheckResult: Codable, Sendable, Equatable {
     public var evidence: [String]
     /// What to do, with the real `xe` command where one exists; nil when nothing to do.
     public var remediation: String?
+    /// Set when `status` is skip.
+    public var skipReason: SkipReason?
+    /// A core check (DESIGN.md): one that goes unchecked makes the run incomplete.
+    public var core: Bool
+
+    /// Not checked for lack of evidence.
+    public var unchecked: Bool { status == .skip && skipReason == .noEvidence }
 
     public init(rule: String, title: String, category: String, severity: Severity, target: Target,
-                status: Status, message: String, evidence: [String] = [], remediation: String? = nil) {
+                status: Status, message: String, evidence: [String] = [], remediation: String? = nil,
+                skipReason: SkipReason? = nil, core: Bool = false) {
         self.rule = rule
         self.title = title
         self.category = category
@@ -74,6 +89,8 @@ public struct CheckResult: Codable, Sendable, Equatable {
         self.message = message
         self.evidence = evidence
         self.remediation = remediation
+        self.skipReason = status == .skip ? skipReason ?? .notApplicable : nil
+        self.core = core
     }
 }
 
@@ -102,10 +119,19 @@ public struct RunReport: Sendable, Equatable {
 
     public func count(_ status: Status) -> Int { results.filter { $0.status == status }.count }
 
-    /// DESIGN.md: 0 no fail and no error; 1 at least one fail; 3 no fail but an error.
-    public var exitStatus: Int32 {
+    /// Core checks that went unchecked for lack of evidence: while there is one, the run
+    /// is incomplete and neither headed PASS nor exits 0.
+    public var uncheckedCore: [CheckResult] { results.filter { $0.core && $0.unchecked } }
+
+    public var isIncomplete: Bool { !uncheckedCore.isEmpty }
+
+    /// DESIGN.md: 0 no fail and no error, every core check judged; 1 at least one fail;
+    /// 3 no fail but an error; 4 no fail and no error but a core check unchecked
+    /// (0 instead with `allowIncomplete`).
+    public func exitStatus(allowIncomplete: Bool = false) -> Int32 {
         if count(.fail) > 0 { return 1 }
         if count(.error) > 0 { return 3 }
+        if isIncomplete && !allowIncomplete { return 4 }
         return 0
     }
 }

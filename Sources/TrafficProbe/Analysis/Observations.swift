@@ -266,6 +266,9 @@ public struct TrafficObservation: Sendable, Hashable, Codable {
     public var filter: String
     /// The capture window (live), or first to last packet (file); nil for an empty file.
     public var window: ObservedWindow?
+    /// Every packet the file holds, before the filter: 0 is an empty capture, which
+    /// proves nothing either way. nil for live captures (the kernel filters them).
+    public var capturedPackets: Int?
     /// Packets that passed the filter.
     public var packets: Int
     /// Of those, packets whose headers were cut short or malformed.
@@ -278,13 +281,14 @@ public struct TrafficObservation: Sendable, Hashable, Codable {
     public var mtu: StorageMTUObservation?
     public var lacp: LACPObservation
 
-    public init(host: String? = nil, interface: String, source: CaptureSource, linkType: String, filter: String, window: ObservedWindow? = nil, packets: Int, undecodablePackets: Int, kernelDrops: Int? = nil, isolation: StorageIsolationObservation? = nil, vlans: StorageVLANObservation? = nil, mtu: StorageMTUObservation? = nil, lacp: LACPObservation) {
+    public init(host: String? = nil, interface: String, source: CaptureSource, linkType: String, filter: String, window: ObservedWindow? = nil, packets: Int, undecodablePackets: Int, kernelDrops: Int? = nil, isolation: StorageIsolationObservation? = nil, vlans: StorageVLANObservation? = nil, mtu: StorageMTUObservation? = nil, lacp: LACPObservation, capturedPackets: Int? = nil) {
         self.host = host
         self.interface = interface
         self.source = source
         self.linkType = linkType
         self.filter = filter
         self.window = window
+        self.capturedPackets = capturedPackets
         self.packets = packets
         self.undecodablePackets = undecodablePackets
         self.kernelDrops = kernelDrops
@@ -295,7 +299,8 @@ public struct TrafficObservation: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case host, interface, source, linkType = "link_type", filter, window, packets
+        case host, interface, source, linkType = "link_type", filter, window
+        case capturedPackets = "captured_packets", packets
         case undecodablePackets = "undecodable_packets", kernelDrops = "kernel_drops"
         case isolation, vlans, mtu, lacp
     }

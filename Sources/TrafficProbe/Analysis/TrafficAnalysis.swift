@@ -11,6 +11,8 @@ public enum TrafficAnalysis {
         try reader.setFilter(filter)
         var analyzer = TrafficAnalyzer(options: options, linkType: reader.linkType)
         try reader.forEachPacket { info, bytes in analyzer.ingest(info, bytes: bytes) }
-        return analyzer.observation(interface: interface, host: host, source: .file(path), filter: filter)
+        var observation = analyzer.observation(interface: interface, host: host, source: .file(path), filter: filter)
+        observation.capturedPackets = reader.packetsInFile
+        return observation
     }
 }

@@ -57,15 +57,25 @@ public struct TrafficAnalysisOptions: Sendable, Hashable {
 /// decoder re-checks every packet, so the filter may over-match, never under-match.
 public enum CaptureFilter {
     /// Storage traffic to/from the server on its NFS/rpcbind/mountd ports,
-    /// plus slow-protocol (LACP) frames. On Ethernet also tagged copies, in
-    /// the form `X or (vlan and X)`: libpcap's `vlan` shifts the offsets of
-    /// everything after it, so the untagged test must come first.
+    /// plus slow-protocol (LACP) frames, plus tagged frames:
+    /// - on Ethernet, tagged copies in the form `X or (vlan and X)`: libpcap's
+    ///   `vlan` shifts the offsets of everything after it, so the untagged test
+    ///   must come first;
+    /// - on Linux cooked captures (SLL, SLL2) libpcap has no `vlan` keyword, and
+    ///   `host` only matches an IP protocol field, so every frame whose protocol
+    ///   field is a tag (0x8100, 0x88a8, 0x9100; the tag inline after the header)
+    ///   passes, and the decoder finds the storage packets among them.
     public static func expression(for options: TrafficAnalysisOptions, linkType: LinkType) -> String {
         let slowProtocols = "ether proto 0x8809"
+        let cookedTags = "ether proto 0x8100 or ether proto 0x88a8 or ether proto 0x9100"
         guard let server = options.storageServer else { return slowProtocols }
         let ports = server.ports.map { "port \($0)" }.joined(separator: " or ")
         let storage = "(host \(server.address) and (tcp or udp) and (\(ports)))"
-        guard linkType == .ethernet else { return "\(storage) or \(slowProtocols)" }
+        switch linkType {
+        case .linuxSLL, .linuxSLL2: return "\(storage) or \(slowProtocols) or \(cookedTags)"
+        case .ethernet: break
+        default: return "\(storage) or \(slowProtocols)"
+        }
         return "\(storage) or \(slowProtocols) or (vlan and (\(storage) or (vlan and \(storage))))"
     }
 }

@@ -15,6 +15,9 @@ public final class PcapFileReader {
     public let linkType: LinkType
     /// Packets handed out so far (after the filter).
     public private(set) var packetsRead = 0
+    /// Packets read from the file so far, before the filter: 0 after reading a
+    /// whole file means it holds no packet at all, not just none that matched.
+    public var packetsInFile: Int { Int(pcs_packets_seen(handle)) }
     private let handle: OpaquePointer
 
     /// Opens `path`. Unless `acceptAnyLinkType`, a file whose link type the

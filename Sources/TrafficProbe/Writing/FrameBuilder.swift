@@ -3,27 +3,37 @@ import Addressing
 /// (Ethernet with VLAN tags, Linux SLL, SLL2), IPv4/IPv6, TCP/UDP, LACP.
 public enum FrameBuilder {
     /// Wraps a network-layer payload in the link header `linkType` uses.
-    /// Cooked headers carry the tags' payload untagged, as Linux strips them.
+    ///
+    /// VLAN tags are inline on every link type. On Ethernet they sit between the
+    /// source MAC and the ethertype. On a cooked header the protocol field holds
+    /// the outer tag's TPID and each tag's TCI and next type follow the header:
+    /// libpcap re-inserts a tag the kernel had moved to metadata that way in SLL
+    /// captures (pcap-linux.c: the tag goes at the protocol field's offset; it
+    /// does not for SLL2), and both carry a tag so that the kernel left in the
+    /// packet (inserted in software on transmit, the inner tag of a QinQ frame).
     public static func link(_ linkType: LinkType, source: MACAddress, destination: MACAddress,
                             vlans: [VLANTag] = [], etherType: UInt16, payload: [UInt8],
                             cookedPacketType: UInt16 = 0, interfaceIndex: UInt32 = 1) -> [UInt8] {
         var frame: [UInt8] = []
         frame.reserveCapacity(payload.count + 24 + 4 * vlans.count)
+        let protocolField = vlans.first?.tpid ?? etherType
         switch linkType {
         case .linuxSLL:
             frame.append16(cookedPacketType)
             frame.append16(1)  // ARPHRD_ETHER
             frame.append16(6)
             frame.append(contentsOf: source.bytes + [0, 0])
-            frame.append16(etherType)
+            frame.append16(protocolField)
+            frame.appendTagBodies(vlans, etherType: etherType)
         case .linuxSLL2:
-            frame.append16(etherType)
+            frame.append16(protocolField)
             frame.append16(0)
             frame.append32(interfaceIndex)
             frame.append16(1)  // ARPHRD_ETHER
             frame.append(UInt8(truncatingIfNeeded: cookedPacketType))
             frame.append(6)
             frame.append(contentsOf: source.bytes + [0, 0])
+            frame.appendTagBodies(vlans, etherType: etherType)
         default:
             frame.append(contentsOf: destination.bytes)
             frame.append(contentsOf: source.bytes)
@@ -212,6 +222,15 @@ public struct SyntheticPacket: Sendable, Hashable {
 }
 
 extension [UInt8] {
+    /// After a cooked header whose protocol field held the first tag's TPID: each
+    /// tag's TCI followed by the next tag's TPID, or by `etherType` after the last.
+    mutating func appendTagBodies(_ vlans: [VLANTag], etherType: UInt16) {
+        for (index, tag) in vlans.enumerated() {
+            append16(tag.tci)
+            append16(index + 1 < vlans.count ? vlans[index + 1].tpid : etherType)
+        }
+    }
+
     mutating func append16(_ value: UInt16) {
         append(UInt8(value >> 8))
         append(UInt8(value & 0xFF))

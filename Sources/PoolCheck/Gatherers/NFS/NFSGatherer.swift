@@ -5,12 +5,12 @@ import NFSProbe
 public enum NFSGatherer {
     public static func gather(server: String, options: NFSProbeOptions) async -> Facts {
         let prober = NFSProber(options: options)
-        var facts = Facts()
+        var facts = Facts(sources: [EvidenceSource(kind: .nfs, label: "nfs:\(server)")])
         let address: String
         do {
             address = try await prober.address(of: server)
         } catch {
-            facts.probeFailures.append(ProbeFailure(target: server, source: "nfs", message: error.description))
+            facts.probeFailures.append(ProbeFailure(target: server, source: .nfs, message: error.description))
             return facts
         }
         // Failures name the server as the user wrote it, with the address asked.
@@ -19,7 +19,7 @@ public enum NFSGatherer {
         do {
             registrations = try await prober.registrations(server: address)
         } catch {
-            facts.probeFailures.append(ProbeFailure(target: server, source: "nfs", message: error.naming(label).description))
+            facts.probeFailures.append(ProbeFailure(target: server, source: .nfs, message: error.naming(label).description))
             return facts
         }
         let dialect = ExportsDialect.detect(registrations: registrations)
@@ -29,7 +29,7 @@ public enum NFSGatherer {
             let listing = try await prober.exports(server: address)
             server.exports = listing.exports
         } catch {
-            facts.probeFailures.append(ProbeFailure(target: server.server, source: "nfs-exports",
+            facts.probeFailures.append(ProbeFailure(target: server.server, source: .nfsExports,
                                                     message: error.naming(label).description))
         }
         var replies: [String: Bool] = [:]

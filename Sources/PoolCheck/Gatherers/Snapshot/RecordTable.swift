@@ -56,7 +56,7 @@ struct RecordTable<Record: ModelledRecord>: Sendable {
         return issues
     }
 
-    var recordSet: RecordSet<Record>? {
-        seen ? RecordSet(records: records, complete: complete) : nil
+    func recordSet(completePools: [String]?) -> RecordSet<Record>? {
+        seen ? RecordSet(records: records, complete: complete, completePools: complete ? completePools : nil) : nil
     }
 }

@@ -2,19 +2,32 @@
 /// `[root@xs-1 ~]# xe pif-list`, then its output, for `xe` listings, `hostname`,
 /// `ifconfig`, `ip addr`, `showmount -e` and `mount`. The host of each command is the
 /// host in its prompt. Lines no reader can place become warnings with file:line.
+/// Each file is one source: files that disagree on a value are reported as a conflict.
 public enum SnapshotGatherer {
     /// Transcripts are text a person collected; anything bigger is a mistake.
     public static let maximumFileSize = 64 * 1024 * 1024
 
     /// Reads a transcript file, or every transcript under a folder (recursively, sorted,
-    /// hidden files skipped). Throws `SnapshotError` for anything that is not a transcript.
+    /// hidden files skipped). A file named directly must be a transcript; in a folder, a
+    /// file that is not one (the plan, notes) is skipped with a warning naming it, and a
+    /// folder with no transcript at all is an error.
     public static func gather(path: String) throws(SnapshotError) -> Facts {
-        var snapshot = SnapshotBuilder()
-        for file in try SnapshotFiles.list(path) {
-            let bytes = try SnapshotFiles.read(file, limit: maximumFileSize)
-            try read(bytes, path: file, into: &snapshot)
+        let files = try SnapshotFiles.list(path)
+        let inFolder = files != [path]
+        var facts = Facts()
+        var skipped: [String] = []
+        for file in files {
+            do {
+                let bytes = try SnapshotFiles.read(file, limit: maximumFileSize)
+                facts.merge(try parse(bytes: bytes, path: file))
+            } catch {
+                guard inFolder, error.isNotATranscript else { throw error }
+                skipped.append("\(error): skipped")
+            }
         }
-        return snapshot.build()
+        guard !inFolder || skipped.count < files.count else { throw .noTranscriptFiles(folder: path) }
+        facts.warnings += skipped
+        return facts
     }
 
     /// Reads transcript text already in memory; `path` names it in warnings and errors.
@@ -23,17 +36,23 @@ public enum SnapshotGatherer {
     }
 
     public static func parse(bytes: [UInt8], path: String) throws(SnapshotError) -> Facts {
-        var snapshot = SnapshotBuilder()
-        try read(bytes, path: path, into: &snapshot)
-        return snapshot.build()
-    }
-
-    private static func read(_ bytes: [UInt8], path: String, into snapshot: inout SnapshotBuilder) throws(SnapshotError) {
         guard !bytes.isEmpty else { throw .empty(path: path) }
         guard bytes.count <= maximumFileSize else {
             throw .tooLarge(path: path, bytes: bytes.count, limit: maximumFileSize)
         }
+        var snapshot = SnapshotBuilder()
         let text = try TranscriptText(bytes: bytes, path: path)
         try TranscriptParser.parse(text, path: path, into: &snapshot)
+        return snapshot.build(path: path)
+    }
+}
+
+extension SnapshotError {
+    /// The file was read but is not a terminal transcript (as opposed to unreadable or too large).
+    var isNotATranscript: Bool {
+        switch self {
+        case .empty, .binary, .notATranscript: true
+        case .notFound, .unreadable, .noTranscriptFiles, .tooLarge: false
+        }
     }
 }

@@ -84,7 +84,7 @@ enum TranscriptParser {
             let read = ShowmountReader.read(text, lines: block.output, server: server)
             if let list = read.list { snapshot.withView(slot) { $0.add(exportList: list) } }
             if let failure = read.failure {
-                snapshot.probeFailures.append(ProbeFailure(target: server, source: "showmount",
+                snapshot.probeFailures.append(ProbeFailure(target: server, source: .showmount,
                                                            message: "\(path):\(block.line + 1): \(failure)"))
             }
             issues = read.unplaced

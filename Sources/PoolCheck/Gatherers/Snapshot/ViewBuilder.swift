@@ -125,20 +125,37 @@ struct ViewBuilder: Sendable {
         exportLists.append(exportList)
     }
 
-    func build() -> HostView {
+    /// The pool this host's own xe showed: the last pool record it listed.
+    var poolReading: Pool? { pools.records.last }
+
+    /// The XenAPI records this host listed. Listings are complete for its own pool.
+    func database() -> XapiDatabase {
+        let pool = poolReading.map { [$0.uuid] }
         var database = XapiDatabase()
-        database.pools = pools.recordSet
-        database.hosts = hosts.recordSet
-        database.PIFs = pifs.recordSet
-        database.bonds = bonds.recordSet
-        database.networks = networks.recordSet
-        database.VLANs = vlans.recordSet
-        database.tunnels = tunnels.recordSet
-        database.SRs = srs.recordSet
-        database.PBDs = pbds.recordSet
-        database.VMs = vms.recordSet
-        return HostView(name: name, hostname: hostname, sources: sources, commands: commands,
-                        partialCommands: partialCommands, database: database,
-                        interfaces: interfaces, mounts: mounts, exportLists: exportLists)
+        database.pools = pools.recordSet(completePools: pool)
+        database.hosts = hosts.recordSet(completePools: pool)
+        database.PIFs = pifs.recordSet(completePools: pool)
+        database.bonds = bonds.recordSet(completePools: pool)
+        database.networks = networks.recordSet(completePools: pool)
+        database.VLANs = vlans.recordSet(completePools: pool)
+        database.tunnels = tunnels.recordSet(completePools: pool)
+        database.SRs = srs.recordSet(completePools: pool)
+        database.PBDs = pbds.recordSet(completePools: pool)
+        database.VMs = vms.recordSet(completePools: pool)
+        return database
+    }
+
+    /// The hosts this host's `xe host-list` showed, as members of its own pool.
+    var membership: PoolMembership? {
+        guard let pool = poolReading, hosts.seen else { return nil }
+        return PoolMembership(pool: pool.uuid, hosts: hosts.records.map(\.uuid), complete: hosts.complete)
+    }
+
+    func observation() -> HostObservation {
+        // PIFs listed without their host (`xe pif-list host-uuid=$INSTALLATION_UUID`) are this host's.
+        let local = pifs.records.filter { $0.host == nil && ($0.host_name_label == nil || $0.host_name_label == name) }
+        return HostObservation(name: name, hostname: hostname, sources: sources, commands: commands,
+                               partialCommands: partialCommands, pool: poolReading, localPIFs: local.map(\.uuid),
+                               interfaces: interfaces, mounts: mounts, exportLists: exportLists)
     }
 }

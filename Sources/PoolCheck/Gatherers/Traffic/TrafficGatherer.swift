@@ -37,11 +37,11 @@ public enum TrafficGatherer {
     /// What the analysis needs from the other facts: the NFS server's address, its mountd
     /// port as rpcbind reported it (never assumed), and the MTU the sizes are judged against.
     static func options(facts: Facts, plan: Plan?) -> TrafficAnalysisOptions {
-        let context = RuleContext(facts: facts, plan: plan, phase: .audit)
-        let server = context.nfsServer?.address
+        let pool = PoolModel(facts: facts, plan: plan, phase: .audit)
+        let server = pool.nfsServer?.address
         let mountd = facts.nfsServers.first { $0.server == server }?.services?
             .first { $0.program == RPCProgram.mountd && $0.protocol == .tcp }?.port
-        let mtu = plan?.storage?.mtu ?? context.hosts.lazy.compactMap { $0.storagePIF?.MTU }.first
+        let mtu = plan?.storage?.mtu ?? pool.hosts.lazy.compactMap { $0.storagePIF?.MTU }.first
         return TrafficAnalysisOptions(storageServer: server.flatMap(IPAddress.init).map { StorageServer(address: $0, mountdPort: mountd) },
                                       mtu: mtu)
     }

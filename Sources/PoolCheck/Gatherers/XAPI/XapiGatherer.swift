@@ -74,7 +74,7 @@ public struct XapiGatherer: Sendable {
                 if next < targets.count { startOne() }
             }
         }
-        facts.views.sort { $0.name < $1.name }
+        facts.hosts.sort { $0.name < $1.name }
         facts.probeFailures.sort { $0.target < $1.target }
         return facts
     }
@@ -98,7 +98,7 @@ public struct XapiGatherer: Sendable {
             let message = (error as? XapiError)?.description ?? "\(target.endpoint.url): \(error)"
             // Named by the bare host (no scheme or port), which is how the rule engine
             // matches a failure to a host's name or address; the message keeps the URL.
-            return Facts(probeFailures: [ProbeFailure(target: target.endpoint.host, source: "xapi",
+            return Facts(probeFailures: [ProbeFailure(target: target.endpoint.host, source: .xapi,
                                                       message: credentials.redacting(message))])
         }
     }
@@ -115,18 +115,16 @@ public struct XapiGatherer: Sendable {
             source += " (plain HTTP)"
             warnings.append("xapi \(session.endpoint.url): plain HTTP, not encrypted or authenticated")
         }
-        let commands = ["session.login_with_password"] + XapiRecords.auditedClasses.map { "\($0).get_all_records" }
-        let names: [String]
-        switch mode {
-        case .audit:
-            names = (database.hosts?.records ?? []).map(Self.viewName)
-        case .preflight:
-            names = [Self.candidateName(target: target, session: session, database: database)]
-        }
-        let views = (names.isEmpty ? [target.label] : names).map {
-            HostView(name: $0, sources: [source], commands: commands, database: database)
-        }
-        return Facts(views: views, warnings: warnings)
+        // One server's database is one pool: every host in it is a member.
+        let memberships = database.pool.map { pool in
+            [PoolMembership(pool: pool.uuid, hosts: (database.hosts?.records ?? []).map(\.uuid), complete: true)]
+        } ?? []
+        // In preflight, the host asked is a candidate in its own right (its pool may hold others).
+        let asked = mode == .preflight
+            ? [HostObservation(name: Self.candidateName(target: target, session: session, database: database), sources: [source])]
+            : []
+        return Facts(source: EvidenceSource(kind: .xapi, label: source), database: database, memberships: memberships,
+                     hosts: asked, warnings: warnings)
     }
 
     static func viewName(_ host: Host) -> String {

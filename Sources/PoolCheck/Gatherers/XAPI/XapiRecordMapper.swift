@@ -21,6 +21,7 @@ public enum XapiRecordMapper {
         database.SRs = recordSet(records["SR"], table) { sr, fields in sr.host = derivedHost(fields, table) }
         database.PBDs = recordSet(records["PBD"], table)
         database.VMs = recordSet(records["VM"], table)
+        database.markComplete(forPools: (database.pools?.records ?? []).map(\.uuid))
         return database
     }
 

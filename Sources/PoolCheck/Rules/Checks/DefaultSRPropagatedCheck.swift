@@ -2,7 +2,7 @@
 /// reports the same default SR.
 struct DefaultSRPropagatedCheck: HostCheck {
     func evaluate(host: HostSubject, in context: RuleContext) -> Finding {
-        guard let masterPool = context.masterView?.pool, let master = context.masterView else {
+        guard let master = context.masterView, let masterPool = master.pool else {
             return host.missing("the pool record", run: "`xe pool-param-list uuid=<pool>`")
         }
         guard masterPool.default_SR != nil || masterPool.wasShown("default_SR") else {
@@ -20,7 +20,8 @@ struct DefaultSRPropagatedCheck: HostCheck {
         guard let ownPool = host.pool, ownPool.default_SR != nil || ownPool.wasShown("default_SR") else {
             return host.missing("its view of the pool's default-SR", run: "`xe pool-param-list uuid=\(masterPool.uuid)`")
         }
-        evidence.append("\(host.name) reports default-SR \(ownPool.default_SR ?? "<not in database>")")
+        let reading = host.poolIsOwnReading ? "\(host.name) reports" : "the pool database (read on another host) has"
+        evidence.append("\(reading) default-SR \(ownPool.default_SR ?? "<not in database>")")
         if ownPool.uuid != masterPool.uuid {
             return Finding(host.target, .violated, "\(host.name) is in pool \(ownPool.uuid), not \(masterPool.uuid)", evidence: evidence)
         }
@@ -30,29 +31,39 @@ struct DefaultSRPropagatedCheck: HostCheck {
                            evidence: evidence,
                            remediation: "xe pool-param-set uuid=\(masterPool.uuid) default-SR=\(srUUID)")
         }
-        let sr = context.hosts.lazy.compactMap { $0.database?.SRs?[srUUID] }.first
-        guard let sr else { return host.missing("SR \(srUUID)", run: "`xe sr-list uuid=\(srUUID) params=all`") }
-        evidence.append("SR \(sr.name_label ?? sr.uuid) type \(sr.type ?? "?") shared \(sr.shared.map(String.init) ?? "?")")
+        guard let sr = context.topology.sr(srUUID) else {
+            return host.missing("SR \(srUUID)", run: "`xe sr-list uuid=\(srUUID) params=all`")
+        }
+        let name = sr.name_label ?? srUUID
+        evidence.append("SR \(name) type \(sr.type ?? "?") shared \(sr.shared.map(String.init) ?? "?")")
         if sr.shared == false {
-            return Finding(host.target, .violated, "default SR \(sr.name_label ?? sr.uuid) is not shared", evidence: evidence,
+            return Finding(host.target, .violated, "default SR \(name) is not shared", evidence: evidence,
                            remediation: "Make a shared SR the default: xe pool-param-set uuid=\(masterPool.uuid) default-SR=<shared SR uuid>")
         }
         guard let ownUUID = host.record?.uuid else {
             return host.missing("its host record", run: "`xe host-list`")
         }
-        let pbds = context.hosts.lazy.compactMap { $0.database?.PBDs }.first { $0.records.contains { $0.SR == srUUID } }
-        guard let pbds else { return host.missing("the SR's PBDs", run: "`xe pbd-list sr-uuid=\(srUUID) params=all`") }
-        guard let pbd = pbds.records.first(where: { $0.SR == srUUID && $0.host == ownUUID }) else {
-            return Finding(host.target, .violated, "\(host.name) has no PBD for default SR \(sr.name_label ?? srUUID)",
+        let pbds = context.topology.pbds(ofSR: srUUID)
+        guard let pbd = pbds.first(where: { $0.host == ownUUID }) else {
+            guard !pbds.isEmpty || sr.PBDs != nil || context.topology.isComplete(context.facts.database.PBDs, pool: masterPool.uuid) else {
+                return host.missing("the SR's PBDs", run: "`xe pbd-list sr-uuid=\(srUUID) params=all`")
+            }
+            return Finding(host.target, .violated, "\(host.name) has no PBD for default SR \(name)",
                            evidence: evidence,
                            remediation: "xe pbd-create host-uuid=\(ownUUID) sr-uuid=\(srUUID) device-config:...; then xe pbd-plug")
         }
         evidence.append("PBD \(pbd.uuid) currently-attached \(pbd.currently_attached.map(String.init) ?? "?")")
-        guard pbd.currently_attached == true else {
-            return Finding(host.target, .violated, "\(host.name): default SR \(sr.name_label ?? srUUID) is not plugged",
+        guard let attached = pbd.currently_attached else {
+            return host.missing("whether its PBD \(pbd.uuid) is plugged", run: "`xe pbd-list sr-uuid=\(srUUID) params=all`")
+        }
+        guard attached else {
+            return Finding(host.target, .violated, "\(host.name): default SR \(name) is not plugged",
                            evidence: evidence, remediation: "xe pbd-plug uuid=\(pbd.uuid)")
         }
+        if sr.shared == nil {
+            return host.missing("whether SR \(name) is shared", run: "`xe sr-param-list uuid=\(srUUID)`")
+        }
         return Finding(host.target, .holds,
-                       "\(host.name) reports default SR \(sr.name_label ?? srUUID), shared and plugged", evidence: evidence)
+                       "\(host.name) reports default SR \(name), shared and plugged", evidence: evidence)
     }
 }

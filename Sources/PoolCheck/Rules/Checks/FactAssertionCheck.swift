@@ -47,7 +47,7 @@ struct FactAssertionCheck: HostCheck {
 
     func evaluate(host: HostSubject, in context: RuleContext) -> Finding {
         let label = "\(subject.rawValue).\(field)"
-        guard let value = value(for: host) else {
+        guard let value = value(for: host, in: context) else {
             return host.missing(label, run: command(host))
         }
         var evidence = ["\(host.name) \(label) = \(value)"]
@@ -59,10 +59,10 @@ struct FactAssertionCheck: HostCheck {
         case .present: holds = !value.isEmpty
         case .sameOnEveryHost:
             let otherHosts = context.hosts.filter { $0.name != host.name }
-            if let unknown = otherHosts.first(where: { self.value(for: $0) == nil }) {
+            if let unknown = otherHosts.first(where: { self.value(for: $0, in: context) == nil }) {
                 return unknown.missing(label, run: command(unknown))
             }
-            let others = otherHosts.compactMap { other in self.value(for: other).map { (other.name, $0) } }
+            let others = otherHosts.compactMap { other in self.value(for: other, in: context).map { (other.name, $0) } }
             evidence += others.map { "\($0.0) \(label) = \($0.1)" }
             holds = others.allSatisfy { $0.1 == value }
         }
@@ -81,19 +81,19 @@ struct FactAssertionCheck: HostCheck {
         }
     }
 
-    private func record(for host: HostSubject) -> (any Encodable)? {
+    private func record(for host: HostSubject, in context: RuleContext) -> (any Encodable)? {
         switch subject {
         case .host: host.record
         case .pool: host.pool
         case .storagePIF: host.storagePIF
         case .managementPIF: host.managementPIF
-        case .storageNetwork: host.storagePIF?.network.flatMap { host.database?.networks?[$0] }
+        case .storageNetwork: host.storagePIF?.network.flatMap(context.topology.network)
         }
     }
 
     /// The field read by its Swift name, which is the XenAPI name the facts use.
-    private func value(for host: HostSubject) -> String? {
-        guard let record = record(for: host),
+    private func value(for host: HostSubject, in context: RuleContext) -> String? {
+        guard let record = record(for: host, in: context),
               let child = Mirror(reflecting: record).children.first(where: { $0.label == field }) else { return nil }
         return Self.text(child.value)
     }

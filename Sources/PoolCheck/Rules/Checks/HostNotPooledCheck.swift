@@ -1,51 +1,55 @@
-/// A joining host must be the master of its own one-host pool with HA off
-/// (XAPI refuses `xe pool-join` otherwise: HA_IS_ENABLED, and a pool's members cannot join another pool).
+/// Every host of a pool about to be formed is the master of its own pool with HA off:
+/// a joining host alone in it (XAPI refuses `xe pool-join` from a pool member, and with HA
+/// on), the master-to-be with or without members already (growing a pool).
 struct HostNotPooledCheck: HostCheck {
-    func hosts(in context: RuleContext) -> [HostSubject] {
-        guard let master = context.plan?.pool.master else { return context.hosts }
-        return context.hosts.filter { $0.name != master }
-    }
-
     func evaluate(host: HostSubject, in context: RuleContext) -> Finding {
-        guard let database = host.database, let hosts = database.hosts else {
-            return host.missing("the host list", run: "`xe host-list`")
-        }
-        guard let pool = database.pool else { return host.missing("the pool", run: "`xe pool-list`") }
+        guard host.hasEvidence else { return host.missing("its pool", run: "`xe host-list` and `xe pool-list`") }
+        guard let pool = host.pool else { return host.missing("the pool", run: "`xe pool-list`") }
         guard let own = host.record else {
             return Finding(host.target, .missingFacts,
-                           "\(host.name): its own record is not in `xe host-list` output (name-label differs from the prompt?)")
+                           "\(host.name): its own record is not in `xe host-list` output (name-label differs from the prompt?); run `xe host-list` on \(host.name)")
         }
-        var evidence = ["pool \(pool.uuid) '\(pool.name_label ?? "")' has master \(pool.master ?? "?") (xe pool-list on \(host.name))",
-                        "xe host-list on \(host.name) shows \(hosts.records.map { $0.name_label ?? $0.uuid }.joined(separator: ", "))"]
-        if let target = context.masterView?.pool, target.uuid == pool.uuid, context.masterView?.name != host.name {
+        let members = context.topology.members(ofPool: pool.uuid)
+        var evidence = ["pool \(pool.uuid) '\(pool.name_label ?? "")' has master \(pool.master ?? "?") (\(host.sourceNote))",
+                        "the pool's host list shows \(members.hosts.map { $0.name_label ?? $0.uuid }.joined(separator: ", "))"]
+        let isMasterToBe = host.name == (context.plan?.pool.master ?? context.masterView?.name)
+        if !isMasterToBe, let target = context.masterView?.pool, target.uuid == pool.uuid {
             return Finding(host.target, .notApplicable,
                            "\(host.name) is already a member of pool '\(pool.name_label ?? pool.uuid)'; nothing to join",
                            evidence: evidence)
         }
+        guard pool.master != nil else { return host.missing("its pool's master", run: "`xe pool-list params=all`") }
         if pool.master != own.uuid {
-            let master = hosts.records.first { $0.uuid == pool.master }?.name_label ?? pool.master ?? "?"
+            let master = context.topology.hostsByUUID[pool.master!]?.name_label ?? pool.master!
             return Finding(host.target, .violated,
                            "\(host.name) is a member of pool '\(pool.name_label ?? pool.uuid)' whose master is \(master)",
                            evidence: evidence,
                            remediation: "On that pool's master: xe pool-eject host-uuid=\(own.uuid)")
         }
-        let others = hosts.records.filter { $0.uuid != own.uuid }
-        if !others.isEmpty {
+        let others = members.hosts.filter { $0.uuid != own.uuid }
+        if !isMasterToBe && !others.isEmpty {
             return Finding(host.target, .violated,
                            "\(host.name) is the master of a pool with \(others.count) other member(s): "
                                + others.map { $0.name_label ?? $0.uuid }.joined(separator: ", "),
                            evidence: evidence,
                            remediation: "Eject the members first: " + others.map { "xe pool-eject host-uuid=\($0.uuid)" }.joined(separator: "; "))
         }
-        guard hosts.complete else {
-            return Finding(host.target, .missingFacts, "\(host.name): `xe host-list` output was filtered; run it unfiltered",
+        guard members.complete else {
+            return Finding(host.target, .missingFacts, "\(host.name): its pool's full host list was not read; run `xe host-list` unfiltered on \(host.name)",
                            evidence: evidence)
         }
-        if pool.ha_enabled == true {
+        guard let ha = pool.ha_enabled else {
+            return host.missing("ha-enabled", run: "`xe pool-param-list uuid=\(pool.uuid)`")
+        }
+        if ha {
             return Finding(host.target, .violated, "\(host.name)'s pool has HA enabled", evidence: evidence,
                            remediation: "xe pool-ha-disable")
         }
-        evidence.append(pool.ha_enabled == false ? "ha-enabled: false" : "ha-enabled not shown (see join-ha-disabled)")
+        evidence.append("ha-enabled: false")
+        if isMasterToBe {
+            let grown = others.isEmpty ? "" : " (growing it: \(others.count) member(s) already: \(others.map { $0.name_label ?? $0.uuid }.joined(separator: ", ")))"
+            return Finding(host.target, .holds, "\(host.name), the master-to-be, is the master of its own pool\(grown)", evidence: evidence)
+        }
         return Finding(host.target, .holds, "\(host.name) is the master of its own one-host pool", evidence: evidence)
     }
 }

@@ -34,13 +34,16 @@ struct JoinPreconditionCheck: HostCheck {
     }
 
     func evaluate(host: HostSubject, in context: RuleContext) -> Finding {
-        guard let database = host.database else { return host.missing("evidence", run: "`xe host-list` and `xe pool-list`") }
-        if let target = context.masterView?.pool, target.uuid == host.pool?.uuid {
+        guard host.hasEvidence else { return host.missing("evidence", run: "`xe host-list` and `xe pool-list`") }
+        if let target = context.masterView?.poolRecord, target.uuid == host.poolRecord?.uuid {
             return Finding(host.target, .notApplicable, "\(host.name) is already a member of the pool")
         }
+        let database = context.facts.database
+        let pool = host.poolRecord?.uuid
+        let topology = context.topology
         switch condition {
         case .haDisabled:
-            guard let ha = database.pool?.ha_enabled else { return host.missing("ha-enabled", run: "`xe pool-param-list uuid=<pool>`") }
+            guard let ha = host.pool?.ha_enabled else { return host.missing("ha-enabled", run: "`xe pool-param-list uuid=<pool>`") }
             let masterHA = context.masterView?.pool?.ha_enabled == true
             if ha || masterHA {
                 return Finding(host.target, .violated, "HA is enabled on \(ha ? host.name + "'s pool" : "the target pool")",
@@ -48,26 +51,46 @@ struct JoinPreconditionCheck: HostCheck {
             }
             return Finding(host.target, .holds, "HA is off on \(host.name) and the target pool", evidence: ["ha-enabled: false"])
         case .noSharedSRs:
-            guard let srs = database.SRs, srs.complete else { return host.missing("the full SR list", run: "`xe sr-list params=all`") }
-            let shared = srs.records.filter { $0.shared == true }
+            guard topology.isComplete(database.SRs, pool: pool) else {
+                return host.missing("the full SR list", run: "`xe sr-list params=all`")
+            }
+            // The joiner's SRs: plugged on it, or listed by its own xe (its own database).
+            let ownFiles = Set(host.observation?.sources ?? [])
+            let ownSRs = Set(topology.pbds(of: host.record).compactMap(\.SR)).union((database.SRs?.records ?? []).filter { sr in
+                (context.facts.provenance[sr.uuid] ?? []).contains { ownFiles.contains(context.facts.sources[$0].label) }
+            }.map(\.uuid))
+            // XAPI and XenCenter leave out the Tools ISO SR, which every host has, marked shared.
+            let shared = (database.SRs?.records ?? []).filter { sr in
+                sr.shared == true && ownSRs.contains(sr.uuid) && sr.other_config?["xenserver_tools_sr"] != "true"
+            }
             return verdict(host, shared.map { $0.name_label ?? $0.uuid }, what: "shared SR",
                            fix: shared.map { "xe sr-forget uuid=\($0.uuid) (after unplugging its PBDs)" })
         case .noBonds:
-            guard let bonds = database.bonds, bonds.complete else { return host.missing("the bond list", run: "`xe bond-list`") }
-            return verdict(host, bonds.records.map(\.uuid), what: "bond", fix: bonds.records.map { "xe bond-destroy uuid=\($0.uuid)" })
+            guard topology.isComplete(database.bonds, pool: pool), let pifs = host.pifs else {
+                return host.missing("the bond list", run: "`xe bond-list` and `xe pif-list params=all`")
+            }
+            let bonds = pifs.flatMap { $0.bond_master_of ?? [] }
+            return verdict(host, bonds, what: "bond", fix: bonds.map { "xe bond-destroy uuid=\($0)" })
         case .noTunnels:
-            guard let tunnels = database.tunnels, tunnels.complete else { return host.missing("the tunnel list", run: "`xe tunnel-list`") }
-            return verdict(host, tunnels.records.map(\.uuid), what: "tunnel", fix: tunnels.records.map { "xe tunnel-destroy uuid=\($0.uuid)" })
+            guard topology.isComplete(database.tunnels, pool: pool), let pifs = host.pifs else {
+                return host.missing("the tunnel list", run: "`xe tunnel-list` and `xe pif-list params=all`")
+            }
+            let own = Set(pifs.map(\.uuid))
+            let tunnels = (database.tunnels?.records ?? []).filter { own.contains($0.access_PIF ?? "") || own.contains($0.transport_PIF ?? "") }
+            return verdict(host, tunnels.map(\.uuid), what: "tunnel", fix: tunnels.map { "xe tunnel-destroy uuid=\($0.uuid)" })
         case .noNonManagementVLANs:
-            guard let pifs = host.pifs, database.PIFs?.complete == true else { return host.missing("the PIF list", run: "`xe pif-list params=all`") }
+            guard let pifs = host.pifs, topology.isComplete(database.PIFs, pool: pool) else {
+                return host.missing("the PIF list", run: "`xe pif-list params=all`")
+            }
             let vlans = pifs.filter { ($0.VLAN ?? -1) >= 0 && $0.management != true }
             return verdict(host, vlans.map { "\($0.device ?? "") VLAN \($0.VLAN!)" }, what: "non-management VLAN",
                            fix: vlans.map { "xe vlan-destroy uuid=<VLAN of PIF \($0.uuid)>" })
         case .noRunningVMs:
-            guard let vms = database.VMs, vms.complete else { return host.missing("the VM list", run: "`xe vm-list params=all`") }
-            let busy = vms.records.filter { vm in
+            guard topology.isComplete(database.VMs, pool: pool) else { return host.missing("the VM list", run: "`xe vm-list params=all`") }
+            let busy = (database.VMs?.records ?? []).filter { vm in
                 vm.is_control_domain != true && vm.is_a_template != true && ["running", "suspended", "paused"].contains((vm.power_state ?? "").lowercased())
-                    && (vm.resident_on == nil || vm.resident_on == host.record?.uuid)
+                    // A suspended VM resides nowhere: it is the joiner's when the evidence holds one pool.
+                    && (vm.resident_on.map { $0 == host.record?.uuid } ?? (topology.poolCount <= 1))
             }
             return verdict(host, busy.map { "\($0.name_label ?? $0.uuid) (\($0.power_state ?? ""))" }, what: "running or suspended VM",
                            fix: busy.map { "xe vm-shutdown uuid=\($0.uuid)" })

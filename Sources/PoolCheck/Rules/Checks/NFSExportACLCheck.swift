@@ -3,7 +3,7 @@ import NFSProbe
 
 /// The export backing the SR (or the planned path) admits this host's storage IP.
 struct NFSExportACLCheck: HostCheck {
-    var source: String { "nfs" }
+    var source: EvidenceKind? { .nfs }
 
     func evaluate(host: HostSubject, in context: RuleContext) -> Finding {
         guard let server = context.nfsServer else {

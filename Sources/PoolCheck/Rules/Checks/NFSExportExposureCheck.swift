@@ -5,6 +5,7 @@ import NFSProbe
 struct NFSExportExposureCheck: Check {
     enum Forbidden: String { case world, management }
     let forbidden: Forbidden
+    var source: EvidenceKind? { .nfs }
 
     static let factory: CheckFactory = { spec in
         let fields = try spec.mapping(allowed: ["kind", "forbid"])

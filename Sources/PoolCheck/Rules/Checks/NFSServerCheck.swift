@@ -2,6 +2,7 @@
 /// registered with rpcbind on TCP, and nfsd answers a NULL call (mountd can answer
 /// while NFS does not, and then every mount fails).
 struct NFSServerCheck: Check {
+    var source: EvidenceKind? { .nfs }
     enum Expectation: String, CaseIterable { case registered, answers }
     let expectation: Expectation
 
@@ -23,7 +24,7 @@ struct NFSServerCheck: Check {
             return [Finding(Target(kind: "server", name: "nfs"), .notApplicable, "no NFS storage planned or found")]
         }
         let target = Target(kind: "server", name: planned.address)
-        if let failure = context.facts.probeFailures.first(where: { $0.source == "nfs" && $0.target == planned.address }) {
+        if let failure = context.facts.probeFailures.first(where: { $0.source == .nfs && $0.target == planned.address }) {
             return [Finding(target, .couldNotCheck, failure.message)]
         }
         guard let server = context.facts.nfsServers.first(where: { $0.server == planned.address }),

@@ -1,4 +1,4 @@
-extension RuleContext {
+extension PoolModel {
     /// The pool as a result target: the planned name, else the master's pool record.
     var poolTarget: Target {
         let pool = masterView?.pool

@@ -7,7 +7,8 @@ struct StorageIPUniqueCheck: Check {
         var owners: [IPAddress: [String]] = [:]
         var evidence: [String] = []
         for host in context.hosts {
-            guard let address = host.storageAddress else { continue }
+            // An audit judges configured addresses only; planned ones stand in only in preflight.
+            guard let address = host.storageAddress, !(address.planned && context.phase == .audit) else { continue }
             owners[address.address, default: []].append(host.name)
             evidence.append("\(host.name): \(address.summary)")
         }

@@ -5,15 +5,15 @@ struct StorageRedundancyCheck: HostCheck {
         if context.plan?.storage?.redundancy == Plan.Redundancy.none {
             return Finding(host.target, .notApplicable, "the plan asks for no storage redundancy (redundancy: none)")
         }
-        guard let pif = host.storagePIF, host.database != nil else {
+        guard let pif = host.storagePIF, host.hasEvidence else {
             return host.missing("the storage PIF", run: "`xe pif-list params=all`")
         }
         var evidence = ["storage PIF \(pif.device ?? "?") \(pif.uuid) on \(host.name)"]
         if let bondUUID = pif.bond_master_of?.first {
-            guard let bond = context.pool.bond(bondUUID) else {
+            guard let bond = context.topology.bond(bondUUID) else {
                 return host.missing("bond \(bondUUID)", run: "`xe bond-list params=all`")
             }
-            let slaves = (bond.slaves ?? []).map { context.pool.pif($0) }
+            let slaves = (bond.slaves ?? []).map { context.topology.pif($0) }
             let attached = slaves.compactMap { $0 }.filter { $0.currently_attached == true }
             evidence.append("bond \(bond.uuid) mode \(bond.mode ?? "?") slaves \((bond.slaves ?? []).count), attached \(attached.count)")
             if attached.count >= 2 {
@@ -31,7 +31,7 @@ struct StorageRedundancyCheck: HostCheck {
             return Finding(host.target, .holds, "\(host.name): storage multipathing is on",
                            evidence: evidence + ["host other-config multipathing: true"])
         }
-        let bondsKnown = pif.bond_master_of != nil || context.facts.views.contains { $0.database.bonds?.complete == true }
+        let bondsKnown = pif.bond_master_of != nil || context.topology.isComplete(context.facts.database.bonds, pool: host.poolRecord?.uuid)
         guard bondsKnown else {
             return host.missing("the storage PIF's bond fields", run: "`xe pif-param-list uuid=\(pif.uuid)` or `xe bond-list`")
         }

@@ -5,8 +5,11 @@ import Addressing
 /// neither the network nor the broadcast address.
 struct StorageSubnetMaskCheck: HostCheck {
     func evaluate(host: HostSubject, in context: RuleContext) -> Finding {
-        let configured = host.configuredStorageAddress(in: context)
-        guard let address = configured.address else { return configured.finding! }
+        let address: AddressEvidence
+        switch host.configuredStorageAddress(in: context) {
+        case .success(let configured): address = configured
+        case .failure(let early): return early.finding
+        }
         guard let mask = address.netmask else {
             return host.missing("the storage netmask", run: "`xe pif-param-list uuid=\(host.storagePIF?.uuid ?? "<PIF>")`")
         }

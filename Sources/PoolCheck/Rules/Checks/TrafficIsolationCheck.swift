@@ -1,9 +1,10 @@
 import TrafficProbe
 
 /// Storage traffic crosses the storage interface and never the management one, as seen on
-/// the wire. No packet in the window is inconclusive (error), never a pass.
+/// the wire. No packet in the window, or a capture file that holds no packet at all, is
+/// inconclusive (error), never a pass.
 struct TrafficIsolationCheck: HostCheck {
-    var source: String { "traffic" }
+    var source: EvidenceKind? { .traffic }
 
     func evaluate(host: HostSubject, in context: RuleContext) -> Finding {
         let traffic = HostTraffic(host: host, context: context)
@@ -36,6 +37,10 @@ struct TrafficIsolationCheck: HostCheck {
                            evidence: evidence,
                            remediation: "Find the route that sends the NFS server's traffic over management (`ip route get <server>`); "
                                + "the storage PIF's netmask must cover the server (xe pif-reconfigure-ip)")
+        }
+        if let empty = (traffic.management + traffic.storage).first(where: { $0.capturedPackets == 0 }) {
+            return Finding(host.target, .couldNotCheck, "\(host.name): nothing captured on \(empty.label): no proof either way",
+                           evidence: evidence)
         }
         guard !traffic.management.isEmpty, !traffic.storage.isEmpty else {
             let missing = traffic.management.isEmpty ? "management" : "storage"

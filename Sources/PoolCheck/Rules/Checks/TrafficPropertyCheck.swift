@@ -5,7 +5,7 @@ import TrafficProbe
 struct TrafficPropertyCheck: HostCheck {
     enum Aspect: String, CaseIterable { case vlan, mtu, lacp }
     let aspect: Aspect
-    var source: String { "traffic" }
+    var source: EvidenceKind? { .traffic }
 
     static let factory: CheckFactory = { spec in
         let fields = try spec.mapping(allowed: ["kind", "aspect"])
@@ -75,13 +75,19 @@ struct TrafficPropertyCheck: HostCheck {
     }
 
     private func lacp(_ host: HostSubject, _ traffic: HostTraffic, _ context: RuleContext) -> Finding {
-        guard let pif = host.storagePIF, let bondUUID = pif.bond_master_of?.first, let bond = context.pool.bond(bondUUID) else {
+        guard let pif = host.storagePIF, let bonds = pif.bond_master_of else {
+            return host.missing("the storage PIF's bond-master-of", run: "`xe pif-list params=all`")
+        }
+        guard let bondUUID = bonds.first else {
             return Finding(host.target, .notApplicable, "\(host.name)'s storage interface is not a bond")
+        }
+        guard let bond = context.topology.bond(bondUUID) else {
+            return host.missing("bond \(bondUUID)", run: "`xe bond-list params=all`")
         }
         guard bond.mode == "lacp" else {
             return Finding(host.target, .notApplicable, "the storage bond's mode is \(bond.mode ?? "unknown"), not lacp")
         }
-        let members = Set((bond.slaves ?? []).compactMap { context.pool.pif($0)?.device })
+        let members = Set((bond.slaves ?? []).compactMap { context.topology.pif($0)?.device })
         let captured = (traffic.storage + traffic.other).filter { members.contains($0.interface) }
         guard !captured.isEmpty else {
             return Finding(host.target, .missingFacts,

@@ -31,8 +31,16 @@ public struct Finding: Sendable, Equatable {
 
 /// A check kind: Swift code that a rule file names and parameterises.
 public protocol Check: Sendable {
+    /// The kind of source the check's evidence comes from; when one such source failed, a
+    /// finding that lacks evidence is `error` naming it. Nil for a check that reads no
+    /// gathered evidence.
+    var source: EvidenceKind? { get }
     /// Evaluates against the facts; one finding per target.
     func evaluate(_ context: RuleContext) -> [Finding]
+}
+
+extension Check {
+    public var source: EvidenceKind? { .xapi }
 }
 
 /// Builds a check from the `check:` mapping of a rule file; it must reject keys it does not know

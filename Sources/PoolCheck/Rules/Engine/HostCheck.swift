@@ -1,23 +1,32 @@
-/// A check evaluated once per host. A failed probe of `source` for that host turns its
-/// finding into "could not check" before the check runs, so a dead host never passes.
+/// A check evaluated once per host. A failed probe of its source for that host, or sources
+/// that disagree about the host, turn its finding into "could not check" before the check
+/// runs, so a dead or disputed host never passes.
 public protocol HostCheck: Check {
-    /// The fact source whose failure makes this check `error` ("xapi", "nfs", "traffic").
-    var source: String { get }
     /// The hosts this check applies to; every host by default.
     func hosts(in context: RuleContext) -> [HostSubject]
     func evaluate(host: HostSubject, in context: RuleContext) -> Finding
 }
 
 extension HostCheck {
-    public var source: String { "xapi" }
-
     public func hosts(in context: RuleContext) -> [HostSubject] { context.hosts }
 
     public func evaluate(_ context: RuleContext) -> [Finding] {
-        hosts(in: context).map { host in
-            if let failure = context.probeFailure(for: host, source: source) {
+        let subjects = hosts(in: context)
+        if subjects.isEmpty {
+            return [context.hosts.isEmpty
+                ? Finding(context.poolTarget, .missingFacts, "no host was found in the evidence; give transcripts (--snapshot), --xapi or a plan")
+                : Finding(context.poolTarget, .notApplicable, "no host this rule applies to")]
+        }
+        return subjects.map { host in
+            if let source, let failure = context.probeFailure(for: host, source: source) {
                 return Finding(host.target, .couldNotCheck, "\(host.name): \(failure.message)",
-                               evidence: ["\(failure.source) probe of \(failure.target) failed"])
+                               evidence: ["\(failure.source.rawValue) probe of \(failure.target) failed"])
+            }
+            if source?.suppliesPoolRecords == true, !host.disputes.isEmpty {
+                return Finding(host.target, .couldNotCheck, "\(host.name): the evidence disagrees, so nothing can be said: "
+                                   + host.disputes.prefix(3).map(\.summary).joined(separator: "; "),
+                               evidence: host.disputes.map(\.summary),
+                               remediation: "Give one consistent set of evidence (one snapshot folder per moment in time)")
             }
             return evaluate(host: host, in: context)
         }
@@ -27,20 +36,26 @@ extension HostCheck {
 extension HostSubject {
     /// "no evidence for xs-2" or the commands that would supply a missing fact.
     func missing(_ what: String, run commands: String) -> Finding {
-        let prefix = view == nil ? "no evidence was read for \(name)" : "\(name): \(what) not collected"
+        let prefix = hasEvidence ? "\(name): \(what) not collected" : "no evidence was read for \(name)"
         return Finding(target, .missingFacts, "\(prefix); run \(commands) on \(name)")
     }
 
-    /// The storage address a subnet check can judge, or the finding that says why there
-    /// is none: not collected, or (in an audit) planned but not configured yet.
-    func configuredStorageAddress(in context: RuleContext) -> (address: AddressEvidence?, finding: Finding?) {
-        guard let address = storageAddress else {
-            return (nil, missing("the storage interface", run: "`xe pif-list params=all` or `ifconfig`"))
+    /// The storage address a subnet check can judge, or the finding that says why there is
+    /// none: not collected, or (in an audit) interfaces known but the storage one unaddressed.
+    func configuredStorageAddress(in context: RuleContext) -> Result<AddressEvidence, FindingError> {
+        guard let address = storageAddress, !(address.planned && context.phase == .audit && !interfacesKnown) else {
+            return .failure(FindingError(missing("the storage interface", run: "`xe pif-list params=all` or `ip addr`")))
         }
         if address.planned && context.phase == .audit {
-            return (nil, Finding(target, .violated, "\(name) has no address on its storage interface yet",
-                                 evidence: ["planned \(address.address) is not configured"]))
+            return .failure(FindingError(Finding(target, .violated, "\(name) has no address on its storage interface",
+                                                 evidence: ["planned \(address.address) is not configured (\(sourceNote))"])))
         }
-        return (address, nil)
+        return .success(address)
     }
+}
+
+/// A finding that ends a check early, carried through `Result`.
+struct FindingError: Error {
+    let finding: Finding
+    init(_ finding: Finding) { self.finding = finding }
 }

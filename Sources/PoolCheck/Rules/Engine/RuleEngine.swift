@@ -13,15 +13,41 @@ public struct RuleEngine: Sendable {
         let context = RuleContext(facts: facts, plan: plan, phase: phase)
         var results: [CheckResult] = []
         for rule in catalog.rules where rule.phases.contains(phase) {
-            results += rule.check.evaluate(context).map { Self.result(of: $0, rule: rule) }
+            let core = CoreRules.isCore(rule.id, phase: phase)
+            results += rule.check.evaluate(context).map { finding in
+                Self.result(of: Self.accounted(finding, rule: rule, context: context), rule: rule, core: core)
+            }
         }
         let elapsed = ContinuousClock.now - clock
         return RunReport(toolVersion: ToolInfo.version, phase: phase, started: started,
                          duration: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
-                         results: results, hosts: context.hosts.map(\.name), warnings: facts.warnings)
+                         results: results, hosts: context.hosts.map(\.name),
+                         warnings: facts.warnings + facts.conflicts.map { "sources disagree: \($0.summary)" })
     }
 
-    static func result(of finding: Finding, rule: RuleDefinition) -> CheckResult {
+    /// Evidence accounting: a finding that lacks evidence while a source that could have
+    /// supplied it failed is `error` naming that source; a pool-wide finding on evidence
+    /// that disagrees is `error` too. Never `fail` or `skip` from what was lost.
+    static func accounted(_ finding: Finding, rule: RuleDefinition, context: RuleContext) -> Finding {
+        guard let source = rule.check.source else { return finding }
+        if finding.verdict == .missingFacts {
+            let failed = context.failures(supplying: source)
+            if !failed.isEmpty {
+                return Finding(finding.target, .couldNotCheck,
+                               "not checked: " + failed.map { "\($0.source.rawValue) source \($0.target) failed: \($0.message)" }.joined(separator: "; "),
+                               evidence: [finding.message])
+            }
+        }
+        if finding.target.kind != "host", source.suppliesPoolRecords, finding.verdict != .couldNotCheck,
+           finding.verdict != .notApplicable, !context.disputes.isEmpty {
+            return Finding(finding.target, .couldNotCheck,
+                           "the evidence disagrees, so nothing can be said: " + context.disputes.prefix(3).map(\.summary).joined(separator: "; "),
+                           evidence: context.disputes.map(\.summary))
+        }
+        return finding
+    }
+
+    static func result(of finding: Finding, rule: RuleDefinition, core: Bool = false) -> CheckResult {
         let status: Status
         switch finding.verdict {
         case .holds: status = .pass
@@ -36,6 +62,7 @@ public struct RuleEngine: Sendable {
         }
         return CheckResult(rule: rule.id, title: rule.title, category: rule.category, severity: rule.severity,
                            target: finding.target, status: status, message: finding.message,
-                           evidence: finding.evidence, remediation: remediation)
+                           evidence: finding.evidence, remediation: remediation,
+                           skipReason: finding.verdict == .missingFacts ? .noEvidence : .notApplicable, core: core)
     }
 }

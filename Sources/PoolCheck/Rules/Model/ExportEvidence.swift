@@ -32,12 +32,12 @@ extension RuleContext {
                                   dialect: live.dialect.flatMap(ExportsDialect.init(rawValue:)) ?? .unknown,
                                   askedOnHost: nil, askedFrom: live.askedFrom)
         }
-        let views = (host?.view).map { [$0] + facts.views } ?? facts.views
-        for view in views {
-            if let list = view.exportLists.last(where: { $0.server == server }) {
+        let observations = (host?.observation).map { [$0] + facts.hosts } ?? facts.hosts
+        for observation in observations {
+            if let list = observation.exportLists.last(where: { $0.server == server }) {
                 return ExportEvidence(server: server, exports: list.exports,
-                                      origin: "showmount -e \(server) on \(view.name)", dialect: .unknown,
-                                      askedOnHost: view.name, askedFrom: nil)
+                                      origin: "showmount -e \(server) on \(observation.name)", dialect: .unknown,
+                                      askedOnHost: observation.name, askedFrom: nil)
             }
         }
         return nil
@@ -45,6 +45,6 @@ extension RuleContext {
 
     /// Why the NFS server's exports could not be read, when a live probe was made and failed.
     public func nfsProbeFailure(server: String) -> ProbeFailure? {
-        facts.probeFailures.first { ($0.source == "nfs" || $0.source == "nfs-exports") && $0.target == server }
+        facts.probeFailures.first { $0.source.suppliesNFS && $0.target == server }
     }
 }

@@ -1,76 +1,108 @@
 import Addressing
 
-/// One host of the pool as the rules see it: its plan entry, what it reported, and the
-/// interfaces resolved from those (storage, management) with where each fact came from.
+/// One host of the pool as the rules see it: its plan entry, its record in the pool
+/// database, what it showed at its own prompt, and the interfaces resolved from those
+/// (storage, management) with where each fact came from. Built once per run by
+/// `resolveAll`; a member seen only through the master's listings is a full host.
 public struct HostSubject: Sendable {
     public var name: String
     public var plan: Plan.HostSpec?
-    public var view: HostView?
-    /// The host's own record in its view.
+    /// The host's record in the pool database.
     public var record: Host?
-    /// This host's PIFs in its view; nil when no PIF list was read.
+    /// What the host showed at its own prompt (nil when it was seen only in listings).
+    public var observation: HostObservation?
+    /// The pool it is in, as the database has it.
+    public var poolRecord: Pool?
+    /// The pool record as this host reports it: its own reading, else the database's.
+    public var pool: Pool?
+    /// Whether `pool` is the host's own reading (it ran `xe pool-list` itself).
+    public var poolIsOwnReading: Bool
+    /// This host's PIFs; nil when they were not collected.
     public var pifs: [PIF]?
     public var storagePIF: PIF?
     public var storageAddress: AddressEvidence?
     public var managementPIF: PIF?
     public var managementAddress: AddressEvidence?
     /// The NFS SR's server and path as this host's PBD or mount shows it.
-    public var nfsBacking: (server: String, path: String?, origin: String)?
+    public var nfsBacking: NFSBacking?
+    /// Unresolved conflicts between sources about this host.
+    public var disputes: [FactConflict]
 
     public var target: Target { Target(kind: "host", name: name, uuid: record?.uuid) }
-    public var database: XapiDatabase? { view?.database }
-    public var pool: Pool? { view?.database.pool }
+    /// Whether any source showed anything about this host.
+    public var hasEvidence: Bool { record != nil || observation != nil }
+    /// Whether the host's interfaces (PIFs or OS addresses) were collected.
+    public var interfacesKnown: Bool { pifs != nil || observation?.interfaces != nil }
     /// Where this host's evidence was read, for messages.
-    public var sourceNote: String { view?.sources.joined(separator: ", ") ?? "no evidence" }
+    public var sourceNote: String { observation?.sources.joined(separator: ", ") ?? (record == nil ? "no evidence" : "the pool database") }
 
-    /// Plan hosts first (in plan order), then hosts only the evidence knows.
-    static func resolveAll(facts: Facts, plan: Plan?, pool: PoolRecords) -> [HostSubject] {
+    /// Plan hosts first (in plan order), then hosts seen at a prompt or asked, then (in an
+    /// audit) the audited pool's other members from the database.
+    static func resolveAll(topology: Topology, plan: Plan?, phase: Phase) -> [HostSubject] {
         var subjects: [HostSubject] = []
-        var used: Set<String> = []
-        for spec in plan?.hosts ?? [] {
-            let view = facts.views.first { view in
-                view.name == spec.name || view.selfRecord?.name_label == spec.name
-                    || (spec.address != nil && view.selfRecord?.address == "\(spec.address!)")
-            }
-            if let view { used.insert(view.name) }
-            subjects.append(HostSubject(name: spec.name, plan: spec, view: view, plan: plan, pool: pool))
+        var usedRecords: Set<String> = []
+        var usedObservations: Set<String> = []
+        func add(_ name: String, spec: Plan.HostSpec?, record: Host?, observation: HostObservation?) {
+            if let record { usedRecords.insert(record.uuid) }
+            if let observation { usedObservations.insert(observation.name) }
+            subjects.append(HostSubject(name: name, spec: spec, record: record, observation: observation,
+                                        plan: plan, topology: topology))
         }
-        for view in facts.views where !used.contains(view.name) {
-            subjects.append(HostSubject(name: view.name, plan: nil, view: view, plan: plan, pool: pool))
+        for spec in plan?.hosts ?? [] {
+            let observation = topology.observationsByName[spec.name]
+            let record = topology.hostRecord(named: spec.name) ?? observation?.hostname.flatMap(topology.hostRecord(named:))
+                ?? spec.address.flatMap { topology.hostsByAddress["\($0)"] }
+            let seen = observation ?? record.flatMap { record in
+                [record.name_label, record.hostname].lazy.compactMap { $0 }.compactMap { topology.observationsByName[$0] }.first
+            }
+            add(spec.name, spec: spec, record: record, observation: seen)
+        }
+        for observation in topology.facts.hosts where !usedObservations.contains(observation.name) {
+            let record = topology.hostRecord(named: observation.name) ?? observation.hostname.flatMap(topology.hostRecord(named:))
+            if let record, usedRecords.contains(record.uuid) { continue }
+            add(observation.name, spec: nil, record: record, observation: observation)
+        }
+        let audited = auditedPool(subjects: subjects, topology: topology, plan: plan)
+        if phase == .audit || subjects.isEmpty {
+            for host in topology.facts.database.hosts?.records ?? [] where !usedRecords.contains(host.uuid) {
+                if let audited, topology.poolOfHost[host.uuid].map({ $0 != audited }) ?? false { continue }
+                add(Self.displayName(host), spec: nil, record: host, observation: nil)
+            }
         }
         return subjects
     }
 
-    init(name: String, plan spec: Plan.HostSpec?, view: HostView?, plan: Plan?, pool: PoolRecords) {
-        self.name = name
-        self.plan = spec
-        self.view = view
-        self.record = view?.selfRecord
-        self.pifs = Self.ownPIFs(view: view, record: record, pool: pool)
-        self.managementPIF = pifs?.first { $0.management == true }
-        self.storagePIF = Self.findStoragePIF(pifs: pifs, spec: spec, plan: plan, management: managementPIF)
-        self.storageAddress = Self.address(of: storagePIF, view: view, device: storagePIF?.device ?? plan?.storage?.device,
-                                           planned: spec?.storageIP, plannedSubnet: plan?.storage?.subnet)
-        self.managementAddress = Self.address(of: managementPIF, view: view, device: managementPIF?.device,
-                                              planned: spec?.address, plannedSubnet: plan?.management?.subnet)
-        self.nfsBacking = Self.nfsBacking(view: view, record: record)
+    /// The pool under audit: the planned pool by name, else the pool of a host seen at a
+    /// prompt, else the only one.
+    private static func auditedPool(subjects: [HostSubject], topology: Topology, plan: Plan?) -> String? {
+        if let name = plan?.pool.name, let pool = topology.poolsByUUID.values.first(where: { $0.name_label == name }) {
+            return pool.uuid
+        }
+        return subjects.lazy.compactMap { $0.poolRecord?.uuid }.first ?? (topology.poolCount == 1 ? topology.poolsByUUID.keys.first : nil)
     }
 
-    /// PIFs on this host, as any member's xe showed them. `xe pif-list` does not print
-    /// host-uuid by default; a PIF without one in this host's own view is taken as the
-    /// local host's (as `xe pif-list host-uuid=$INSTALLATION_UUID` shows).
-    private static func ownPIFs(view: HostView?, record: Host?, pool: PoolRecords) -> [PIF]? {
-        guard let view else { return nil }
-        let known = record.flatMap { pool.pifsByHost[$0.uuid] } ?? []
-        let local = (view.database.PIFs?.records ?? []).filter { pif in
-            if let host = pif.host { return host == record?.uuid }
-            if let label = pif.host_name_label { return label == record?.name_label || label == view.name }
-            return true
-        }
-        // A local copy without host-uuid is replaced by a fuller copy another view showed.
-        let merged = local.map { pif in pool.pif(pif.uuid).map { $0.shownCount >= pif.shownCount ? $0 : pif } ?? pif }
-        let all = merged + known.filter { pif in !merged.contains { $0.uuid == pif.uuid } }
-        return all.isEmpty && pool.PIFs.isEmpty && view.database.PIFs == nil ? nil : all
+    static func displayName(_ host: Host) -> String {
+        [host.name_label, host.hostname].compactMap { $0 }.first { !$0.isEmpty } ?? host.uuid
+    }
+
+    init(name: String, spec: Plan.HostSpec?, record: Host?, observation: HostObservation?, plan: Plan?, topology: Topology) {
+        self.name = name
+        self.plan = spec
+        self.record = record
+        self.observation = observation
+        let poolUUID = topology.poolUUID(of: record, observation: observation)
+        poolRecord = poolUUID.flatMap(topology.pool)
+        pool = observation?.pool ?? poolRecord
+        poolIsOwnReading = observation?.pool != nil
+        pifs = topology.pifs(of: record, observation: observation, pool: poolUUID)
+        managementPIF = pifs?.first { $0.management == true }
+        storagePIF = Self.findStoragePIF(pifs: pifs, spec: spec, plan: plan, management: managementPIF)
+        storageAddress = Self.address(of: storagePIF, observation: observation, device: storagePIF?.device ?? plan?.storage?.device,
+                                      planned: spec?.storageIP, plannedSubnet: plan?.storage?.subnet)
+        managementAddress = Self.address(of: managementPIF, observation: observation, device: managementPIF?.device,
+                                         planned: spec?.address, plannedSubnet: plan?.management?.subnet)
+        nfsBacking = Self.nfsBacking(record: record, observation: observation, name: name, topology: topology)
+        disputes = topology.disputes(of: record, name: name)
     }
 
     private static func findStoragePIF(pifs: [PIF]?, spec: Plan.HostSpec?, plan: Plan?, management: PIF?) -> PIF? {
@@ -97,14 +129,13 @@ public struct HostSubject: Sendable {
 
     /// The address of an interface: xe's PIF record, else the OS's view of its bridge,
     /// else (not configured yet) the planned address.
-    private static func address(of pif: PIF?, view: HostView?, device: String?, planned: IPAddress?,
+    private static func address(of pif: PIF?, observation: HostObservation?, device: String?, planned: IPAddress?,
                                 plannedSubnet: Subnet?) -> AddressEvidence? {
         if let pif, let ip = pif.IP.flatMap(IPAddress.init) {
             return AddressEvidence(address: ip, netmask: pif.netmask, gateway: pif.gateway, mode: pif.ip_configuration_mode,
-                                   interface: pif.device, origin: "xe PIF \(pif.device ?? pif.uuid) on \(view?.name ?? "?")",
-                                   planned: false)
+                                   interface: pif.device, origin: "xe PIF \(pif.device ?? pif.uuid)", planned: false)
         }
-        if let interfaces = view?.interfaces {
+        if let observation, let interfaces = observation.interfaces {
             let bridge = device.map { $0.replacingOccurrences(of: "eth", with: "xenbr") }
             for interface in interfaces {
                 for (index, text) in interface.addresses.enumerated() {
@@ -116,7 +147,7 @@ public struct HostSubject: Sendable {
                     guard onDevice || isPlanned || inSubnet else { continue }
                     let mask = index < interface.netmasks.count ? interface.netmasks[index] : (parts.count > 1 ? parts[1] : nil)
                     return AddressEvidence(address: ip, netmask: mask, gateway: nil, mode: nil, interface: interface.name,
-                                           origin: "OS interface \(interface.name) on \(view?.name ?? "?")", planned: false)
+                                           origin: "OS interface \(interface.name) on \(observation.name)", planned: false)
                 }
             }
         }
@@ -127,19 +158,26 @@ public struct HostSubject: Sendable {
         return nil
     }
 
-    private static func nfsBacking(view: HostView?, record: Host?) -> (server: String, path: String?, origin: String)? {
-        guard let database = view?.database else { return nil }
-        let nfsSRs = Set((database.SRs?.records ?? []).filter { $0.type == "nfs" }.map(\.uuid))
-        for pbd in database.PBDs?.records ?? [] {
+    private static func nfsBacking(record: Host?, observation: HostObservation?, name: String, topology: Topology) -> NFSBacking? {
+        for pbd in topology.pbds(of: record) {
             guard let config = pbd.device_config, let server = config["server"] else { continue }
-            if let sr = pbd.SR, !nfsSRs.isEmpty, !nfsSRs.contains(sr) { continue }
-            return (server, config["serverpath"], "PBD \(pbd.uuid) device-config on \(view!.name)")
+            if let sr = pbd.SR.flatMap(topology.sr), let type = sr.type, type != "nfs" { continue }
+            return NFSBacking(server: server, path: config["serverpath"], sr: pbd.SR, origin: "PBD \(pbd.uuid) device-config of \(name)")
         }
-        for mount in view?.mounts ?? [] where mount.type.hasPrefix("nfs") {
+        for mount in observation?.mounts ?? [] where mount.type.hasPrefix("nfs") {
             let parts = mount.device.split(separator: ":", maxSplits: 1).map(String.init)
             guard parts.count == 2 else { continue }
-            return (parts[0], parts[1], "mount on \(view!.name)")
+            return NFSBacking(server: parts[0], path: parts[1], sr: nil, origin: "mount on \(name)")
         }
         return nil
     }
+}
+
+/// Where an NFS SR's data lives, as the configuration (a PBD's device-config or a mount) says.
+public struct NFSBacking: Sendable, Equatable {
+    public var server: String
+    public var path: String?
+    /// The SR's uuid, when read from its PBD.
+    public var sr: String?
+    public var origin: String
 }

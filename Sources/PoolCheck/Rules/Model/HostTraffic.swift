@@ -38,11 +38,7 @@ struct HostTraffic {
             names.insert(device)
             names.insert(device.replacingOccurrences(of: "eth", with: "xenbr"))
         }
-        if let network = pif?.network {
-            for view in context.facts.views {
-                if let bridge = view.database.networks?[network]?.bridge { names.insert(bridge) }
-            }
-        }
+        if let bridge = pif?.network.flatMap(context.topology.network)?.bridge { names.insert(bridge) }
         if let interface = address?.interface { names.insert(interface) }
         return names
     }

@@ -1,68 +1,118 @@
 import Addressing
 
-/// What a check sees: the facts, the plan (if any), the phase, and the pool's hosts
-/// resolved once (which PIF carries storage, which address is planned, ...).
-public struct RuleContext: Sendable {
+/// The pool resolved once per run, for rules and gatherers alike (no I/O): the facts, the
+/// plan (if any), the phase, the topology and the hosts (which PIF carries storage, which
+/// address is planned, ...).
+///
+/// Configured reality decides and the plan is the expectation: in an audit the values the
+/// pool is configured with are judged (the SR's own NFS server, the hosts' own masks); a
+/// planned value stands in only where nothing is configured yet, and says so.
+public struct PoolModel: Sendable {
     public let facts: Facts
     public let plan: Plan?
     public let phase: Phase
+    public let topology: Topology
     public let hosts: [HostSubject]
-    /// Records as any member showed them, fullest copy of each.
-    public let pool: PoolRecords
 
     public init(facts: Facts, plan: Plan?, phase: Phase) {
         self.facts = facts
         self.plan = plan
         self.phase = phase
-        self.pool = PoolRecords(views: facts.views)
-        self.hosts = HostSubject.resolveAll(facts: facts, plan: plan, pool: pool)
+        self.topology = Topology(facts: facts)
+        self.hosts = HostSubject.resolveAll(topology: topology, plan: plan, phase: phase)
     }
 
-    /// The storage subnet: planned, else the one the first configured host uses.
+    /// The storage subnet: configured on a host (as its own mask makes it), else planned.
+    /// In preflight the plan comes first: the subnet is still being designed.
     public var storageSubnet: (subnet: Subnet, origin: String)? {
-        if let planned = plan?.storage?.subnet { return (planned, "plan \(plan!.file)") }
-        for host in hosts {
-            if let address = host.storageAddress, let subnet = address.subnet, !address.planned {
-                return (subnet.canonical, address.origin)
-            }
-        }
-        return nil
+        subnet(planned: plan?.storage?.subnet) { $0.storageAddress }
     }
 
     public var managementSubnet: (subnet: Subnet, origin: String)? {
-        if let planned = plan?.management?.subnet { return (planned, "plan \(plan!.file)") }
-        for host in hosts {
-            if let address = host.managementAddress, let subnet = address.subnet, !address.planned {
-                return (subnet.canonical, address.origin)
-            }
-        }
-        return nil
+        subnet(planned: plan?.management?.subnet) { $0.managementAddress }
     }
 
-    /// The NFS server that backs (or will back) the storage: planned, else the SR's device-config.
-    public var nfsServer: (address: String, path: String?, origin: String)? {
-        if let nfs = plan?.nfs { return ("\(nfs.server)", nfs.path, "plan \(plan!.file)") }
-        for host in hosts {
-            if let sr = host.nfsBacking { return (sr.server, sr.path, sr.origin) }
-        }
-        return nil
+    private func subnet(planned: Subnet?, _ address: @escaping (HostSubject) -> AddressEvidence?) -> (subnet: Subnet, origin: String)? {
+        let configured = hosts.lazy.compactMap { host -> (Subnet, String)? in
+            guard let evidence = address(host), !evidence.planned, let subnet = evidence.subnet else { return nil }
+            return (subnet.canonical, "\(evidence.origin) on \(host.name)")
+        }.first
+        let fromPlan = planned.map { ($0, "plan \(plan!.file)") }
+        return phase == .audit ? configured ?? fromPlan : fromPlan ?? configured
     }
 
-    /// The pool's view as its master reports it (or the first view that shows a pool).
+    /// The NFS server that backs the storage: the SR's own (a PBD's device-config, or a
+    /// mount), else the planned one. In preflight the plan comes first.
+    public var nfsServer: NFSTarget? {
+        let configured = configuredNFS
+        let planned = plan?.nfs.map { NFSTarget(address: "\($0.server)", path: $0.path, origin: "plan \(plan!.file)", planned: true) }
+        return phase == .audit ? configured ?? planned : planned ?? configured
+    }
+
+    /// The NFS backing the configuration shows: the default SR's PBDs first.
+    public var configuredNFS: NFSTarget? {
+        let defaultSR = masterView?.pool?.default_SR
+        let backings = hosts.compactMap(\.nfsBacking)
+        let backing = backings.first { $0.sr != nil && $0.sr == defaultSR } ?? backings.first
+        return backing.map { NFSTarget(address: $0.server, path: $0.path, origin: $0.origin, planned: false) }
+    }
+
+    /// The pool's master as the rules see it: the planned master, else the host that its
+    /// pool's record names master (or the first host that shows a pool).
     public var masterView: HostSubject? {
         if let name = plan?.pool.master, let host = hosts.first(where: { $0.name == name }) { return host }
         return hosts.first { host in
-            guard let pool = host.pool, let own = host.record else { return false }
+            guard let pool = host.poolRecord, let own = host.record else { return false }
             return pool.master == own.uuid
         } ?? hosts.first { $0.pool != nil }
     }
 
+    /// Unresolved conflicts between sources, about any host or the pool.
+    public var disputes: [FactConflict] { facts.conflicts.filter { $0.resolution == nil } }
+}
+
+/// What a check sees: the resolved pool, and the failures of the sources it was built from.
+@dynamicMemberLookup
+public struct RuleContext: Sendable {
+    public let model: PoolModel
+
+    public init(facts: Facts, plan: Plan?, phase: Phase) {
+        model = PoolModel(facts: facts, plan: plan, phase: phase)
+    }
+
+    public subscript<Value>(dynamicMember path: KeyPath<PoolModel, Value>) -> Value { model[keyPath: path] }
+
+    public var facts: Facts { model.facts }
+    public var plan: Plan? { model.plan }
+    public var phase: Phase { model.phase }
+    public var hosts: [HostSubject] { model.hosts }
+    public var topology: Topology { model.topology }
+
     /// A failed probe for this host and source, which makes its checks `error`.
-    public func probeFailure(for host: HostSubject, source: String) -> ProbeFailure? {
+    public func probeFailure(for host: HostSubject, source: EvidenceKind) -> ProbeFailure? {
         facts.probeFailures.first { failure in
             failure.source == source && (failure.target == host.name
                 || failure.target == host.plan?.address.map { "\($0)" }
                 || failure.target == host.record?.address)
         }
     }
+
+    /// Failed sources that could have supplied what a rule of this kind reads.
+    func failures(supplying kind: EvidenceKind) -> [ProbeFailure] {
+        facts.probeFailures.filter { failure in
+            switch kind {
+            case .xapi, .snapshot, .facts: failure.source.suppliesPoolRecords
+            case .nfs, .nfsExports, .showmount: failure.source.suppliesNFS
+            case .traffic: failure.source == .traffic
+            }
+        }
+    }
+}
+
+/// An NFS server and export path, with where they were read and whether only planned.
+public struct NFSTarget: Sendable, Equatable {
+    public var address: String
+    public var path: String?
+    public var origin: String
+    public var planned: Bool
 }

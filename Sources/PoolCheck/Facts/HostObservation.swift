@@ -1,21 +1,25 @@
 import NFSProbe
 
-/// What one host reported: its xe database as it saw it, its OS interfaces, mounts
-/// and the NFS export lists it was shown. Each member of a pool has its own view,
-/// which is how poolcheck tells whether a setting propagated to every member.
-public struct HostView: Codable, Sendable, Equatable {
-    /// The host's name as its prompt or `hostname` gives it.
+/// What one host showed of itself at its own prompt: its OS interfaces, mounts, the NFS
+/// export lists it was shown, and its own reading of the pool record. XenAPI records it
+/// listed go to the shared database (`Facts.database`), not here.
+public struct HostObservation: Codable, Sendable, Equatable {
+    /// The host's name as its prompt gives it.
     public var name: String
-    /// What `hostname` printed on this host, when it was run (recorded, never used to rename).
+    /// What `hostname` printed on this host, when it was run.
     public var hostname: String?
-    /// Files or URLs the view was read from.
+    /// Files the observation was read from.
     public var sources: [String]
     /// Commands whose output was read, normalised ("xe pif-list", "ifconfig", ...).
     public var commands: [String]
     /// Of those, the ones read only through a filter (`| grep`, `| head`): what their
     /// output lacks proves nothing.
     public var partialCommands: [String]
-    public var database: XapiDatabase
+    /// The pool record as this host's own xe showed it (`xe pool-list` on this host).
+    public var pool: Pool?
+    /// PIFs this host listed without naming their host (`xe pif-list host-uuid=$INSTALLATION_UUID`
+    /// without the host-uuid column): taken as its own.
+    public var localPIFs: [String]
     /// Addresses as the OS shows them (`ifconfig`, `ip addr`); nil when not collected.
     public var interfaces: [OSInterface]?
     /// `mount` output; nil when not collected.
@@ -24,33 +28,23 @@ public struct HostView: Codable, Sendable, Equatable {
     public var exportLists: [ExportList]
 
     public init(name: String, hostname: String? = nil, sources: [String] = [], commands: [String] = [],
-                partialCommands: [String] = [], database: XapiDatabase = XapiDatabase(),
+                partialCommands: [String] = [], pool: Pool? = nil, localPIFs: [String] = [],
                 interfaces: [OSInterface]? = nil, mounts: [Mount]? = nil, exportLists: [ExportList] = []) {
         self.name = name
         self.hostname = hostname
         self.sources = sources
         self.commands = commands
         self.partialCommands = partialCommands
-        self.database = database
+        self.pool = pool
+        self.localPIFs = localPIFs
         self.interfaces = interfaces
         self.mounts = mounts
         self.exportLists = exportLists
     }
 
-    public mutating func merge(_ other: HostView) {
-        sources += other.sources.filter { !sources.contains($0) }
-        commands += other.commands.filter { !commands.contains($0) }
-        partialCommands += other.partialCommands.filter { !partialCommands.contains($0) }
-        hostname = other.hostname ?? hostname
-        database.merge(other.database)
-        if let more = other.interfaces { interfaces = (interfaces ?? []) + more }
-        if let more = other.mounts { mounts = (mounts ?? []) + more }
-        exportLists += other.exportLists
-    }
-
-    /// This host's own record in its database, found by name-label or hostname.
-    public var selfRecord: Host? {
-        database.hosts?.records.first { $0.name_label == name || $0.hostname == name }
+    /// Whether this host ran a command (normalised name) with unfiltered output.
+    public func ranInFull(_ command: String) -> Bool {
+        commands.contains(command) && !partialCommands.contains(command)
     }
 }
 
