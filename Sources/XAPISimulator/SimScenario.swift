@@ -41,13 +41,12 @@ extension SimScenario {
     /// facts -> simulator -> XAPI gatherer gives the same facts back.
     public init(facts: Facts) throws {
         var database = facts.database
-        let masterReading = facts.hosts.lazy.compactMap { observation -> Pool? in
-            guard let pool = observation.pool, let master = pool.master,
-                  let record = database.hosts?[master], [record.name_label, record.hostname].contains(observation.name) else { return nil }
-            return pool
-        }.first
-        if let masterReading, let index = database.pools?.records.firstIndex(where: { $0.uuid == masterReading.uuid }) {
-            database.pools?.records[index] = masterReading
+        for observation in facts.hosts {
+            guard let reading = observation.pool, let master = reading.master, let record = facts.database.hosts?[master],
+                  record.name_label == observation.name || record.hostname == observation.name,
+                  let index = database.pools?.records.firstIndex(where: { $0.uuid == reading.uuid }) else { continue }
+            database.pools?.records[index] = reading
+            break
         }
         try self.init(database: database)
     }

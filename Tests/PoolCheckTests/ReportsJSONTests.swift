@@ -24,18 +24,26 @@ final class ReportsJSONTests: XCTestCase {
     }
 
     func testSummaryCountsAreExact() throws {
-        let summary = try XCTUnwrap(try decode(ReportsFixture.report())["summary"] as? [String: Int])
-        XCTAssertEqual(summary, ["pass": 6, "fail": 3, "warn": 1, "error": 1, "skip": 1])
-
+        // The five contract counts, plus results not checked for lack of evidence and whether
+        // that leaves the run incomplete (extra keys, which v1 readers ignore).
+        func counts(_ report: RunReport) throws -> [String: Int] {
+            let summary = try XCTUnwrap(try decode(report)["summary"] as? [String: Any])
+            XCTAssertEqual(summary["incomplete"] as? Bool, report.isIncomplete)
+            return summary.filter { $0.key != "incomplete" }.compactMapValues { $0 as? Int }
+        }
+        XCTAssertEqual(try counts(ReportsFixture.report()), ["pass": 6, "fail": 3, "warn": 1, "error": 1, "skip": 1, "not_checked": 0])
         let onlyErrors = ReportsFixture.report(results: ReportsFixture.results.filter { $0.status == .error })
-        XCTAssertEqual(try decode(onlyErrors)["summary"] as? [String: Int], ["pass": 0, "fail": 0, "warn": 0, "error": 1, "skip": 0])
+        XCTAssertEqual(try counts(onlyErrors), ["pass": 0, "fail": 0, "warn": 0, "error": 1, "skip": 0, "not_checked": 0])
     }
 
     func testEveryResultHasExactlyTheContractKeysAndTypes() throws {
         let results = try XCTUnwrap(try decode(ReportsFixture.report())["results"] as? [[String: Any]])
         XCTAssertEqual(results.count, ReportsFixture.results.count)
         for (json, result) in zip(results, ReportsFixture.results) {
-            XCTAssertEqual(Set(json.keys), ["rule", "title", "category", "severity", "target", "status", "message", "evidence", "remediation"])
+            let contract: Set<String> = ["rule", "title", "category", "severity", "target", "status", "message", "evidence", "remediation"]
+            // Extensions: skip_reason on every skip, core on core checks; nothing else.
+            XCTAssertEqual(Set(json.keys).subtracting(["core"]), result.status == .skip ? contract.union(["skip_reason"]) : contract)
+            if result.status == .skip { XCTAssertEqual(json["skip_reason"] as? String, result.skipReason?.rawValue) }
             XCTAssertEqual(json["rule"] as? String, result.rule)
             XCTAssertEqual(json["title"] as? String, result.title)
             XCTAssertEqual(json["category"] as? String, result.category)

@@ -126,7 +126,7 @@ final class ReportsJUnitTests: XCTestCase {
         XCTAssertEqual(byName["nfs-export-acl on xs-1"], "error:error")
         XCTAssertEqual(byName["default-sr-propagated on pool PDX0"], "skipped")
         let skipped = try XCTUnwrap(cases.first { child($0) == "skipped" }?.elements(forName: "skipped").first)
-        XCTAssertEqual(skipped.attribute(forName: "message")?.stringValue, "needs `xe pbd-list` output, absent from the transcripts")
+        XCTAssertEqual(skipped.attribute(forName: "message")?.stringValue, "not applicable: needs `xe pbd-list` output, absent from the transcripts")
     }
 
     func testClassnameFollowsCategoryAndRule() throws {

@@ -160,8 +160,18 @@ import Testing
         #expect(facts.views.map(\.name) == ["xs-1", "xs-2"])
         #expect(facts.views.map(\.sources) == [[folder.path + "/a.txt"], [nested.path + "/xs-2.txt"]])
 
+        // In a folder, a file that is not a transcript is skipped with a warning naming it;
+        // named directly, it is an error.
         try Data([0xFF, 0xFE]).write(to: nested.appendingPathComponent("z.txt"))
-        #expect(error { try SnapshotGatherer.gather(path: folder.path) } == .binary(path: nested.path + "/z.txt", line: 1, reason: "invalid UTF-8 at offset 0"))
+        let withJunk = try SnapshotGatherer.gather(path: folder.path)
+        #expect(withJunk.hosts.map(\.name) == ["xs-1", "xs-2"])
+        #expect(withJunk.warnings.contains { $0.hasPrefix(nested.path + "/z.txt:1: binary data") && $0.hasSuffix("skipped") })
+        #expect(error { try SnapshotGatherer.gather(path: nested.path + "/z.txt") } == .binary(path: nested.path + "/z.txt", line: 1, reason: "invalid UTF-8 at offset 0"))
+        // A folder holding no transcript at all is still bad input.
+        let junkOnly = folder.appendingPathComponent("junk")
+        try FileManager.default.createDirectory(at: junkOnly, withIntermediateDirectories: true)
+        try Data("pool: {name: PDX0}\n".utf8).write(to: junkOnly.appendingPathComponent("plan.yaml"))
+        #expect(error { try SnapshotGatherer.gather(path: junkOnly.path) } == .noTranscriptFiles(folder: junkOnly.path))
     }
 
     @Test func missingAndEmptyFolders() throws {

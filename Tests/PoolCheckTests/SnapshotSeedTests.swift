@@ -18,12 +18,15 @@ import Testing
         let one = try #require(facts.view("xs-1"))
         #expect(one.hostname == "xs-1")
         #expect(one.sources == [SnapshotFixture.example("before") + "/xs-1.txt"])
+        // One database holds both standalone pools; each host's list shows only itself.
         let hosts = try #require(one.database.hosts)
         #expect(hosts.complete)
-        #expect(hosts.records.map(\.uuid) == [xs1])
-        #expect(hosts.records[0].name_label == "xs-1")
-        #expect(hosts.records[0].name_description == "Default install of XenServer")
-        let pool = try #require(one.database.pool)
+        #expect(Set(hosts.records.map(\.uuid)) == [xs1, xs2])
+        #expect(facts.memberships.first { $0.pool == poolUUID }?.hosts == [xs1])
+        #expect(facts.memberships.first { $0.pool != poolUUID }?.hosts == [xs2])
+        #expect(hosts[xs1]?.name_label == "xs-1")
+        #expect(hosts[xs1]?.name_description == "Default install of XenServer")
+        let pool = try #require(one.pool)
         #expect(pool.uuid == poolUUID)
         #expect(pool.name_label == "PDX0") // the later param-list, after pool-param-set, wins
         #expect(pool.name_description == "NA-US-OR-PDX-0")
@@ -53,21 +56,21 @@ import Testing
         #expect(record.edition == "free")
         #expect(record.wasShown("external_auth_type") && record.external_auth_type == "")
         #expect(one.database.SRs?.complete == true)
-        #expect(one.database.SRs?.records.map(\.name_label) == ["DVD drives", "Removable storage", "XenServer Tools"])
-        #expect(one.database.SRs?.records.last?.other_config?["xenserver_tools_sr"] == "true")
-        #expect(one.database.VMs?.records.map(\.is_control_domain) == [true])
+        // Both hosts' own SRs and dom0s, in the one database.
+        #expect(one.database.SRs?.records.prefix(3).map(\.name_label) == ["DVD drives", "Removable storage", "XenServer Tools"])
+        #expect(one.database.SRs?.records[2].other_config?["xenserver_tools_sr"] == "true")
+        #expect(one.database.VMs?.records.map(\.is_control_domain) == [true, true])
         #expect(one.database.bonds?.complete == true && one.database.bonds?.records.isEmpty == true)
         let interfaces = try #require(one.interfaces)
         #expect(interfaces.map(\.name) == ["lo", "xenbr0"])
         #expect(one.partialCommands.contains("ifconfig"))
 
         let two = try #require(facts.view("xs-2"))
-        #expect(two.database.pool?.uuid == "0f77ad2f-e3e2-4516-af3c-d2073a3904eb")
-        #expect(two.database.pool?.master == xs2)
-        #expect(two.database.pool?.name_label == "")
-        #expect(two.database.hosts?.records.map(\.uuid) == [xs2])
-        #expect(two.database.pool?.ha_enabled == false)
-        #expect(two.database.PIFs?.records.filter { $0.management == true }.map(\.IP) == ["172.16.0.11"])
+        #expect(two.pool?.uuid == "0f77ad2f-e3e2-4516-af3c-d2073a3904eb")
+        #expect(two.pool?.master == xs2)
+        #expect(two.pool?.name_label == "")
+        #expect(two.pool?.ha_enabled == false)
+        #expect(two.database.PIFs?.records.filter { $0.management == true && $0.host == xs2 }.map(\.IP) == ["172.16.0.11"])
         #expect(two.database.hosts?[xs2]?.software_version == one.database.hosts?[xs1]?.software_version)
     }
 
@@ -170,7 +173,7 @@ import Testing
     @Test func afterXs2ReadsTheGreppedDefaultSR() throws {
         let facts = try SnapshotGatherer.gather(path: SnapshotFixture.example("after"))
         let view = try #require(facts.view("xs-2"))
-        let pool = try #require(view.database.pool)
+        let pool = try #require(view.pool) // xs-2's own reading of the pool record
         // pool-list said <not in database>; the later `pool-param-list | grep` shows the SR.
         #expect(pool.default_SR == srUUID)
         #expect(pool.master == xs1)
@@ -181,12 +184,15 @@ import Testing
         #expect(view.database.hosts?.records.count == 2)
         let xenbr2 = try #require(view.interfaces?.first { $0.name == "xenbr2" })
         #expect(xenbr2.addresses == ["172.16.0.36/28"])
-        let eth2 = try #require(view.database.PIFs?["ac04bd58-0ea2-4211-8b90-d34d747a8eb2"])
-        #expect(view.database.PIFs?.records.count == 1)
+        // xs-2's filtered pif-list names no host: the PIF is its own. Its record merges with
+        // the copy xs-1's full pif-list shows (address, mask, host) into one.
+        #expect(view.localPIFs == ["ac04bd58-0ea2-4211-8b90-d34d747a8eb2"])
+        let eth2 = try #require(facts.database.PIFs?["ac04bd58-0ea2-4211-8b90-d34d747a8eb2"])
         #expect(eth2.device == "eth2" && eth2.network == storageNetwork)
-        #expect(eth2.IP == nil) // the filtered pif-list does not show it; xs-1's full pif-list does
-        let fromMaster = try #require(facts.view("xs-1")?.database.PIFs?["ac04bd58-0ea2-4211-8b90-d34d747a8eb2"])
-        #expect(fromMaster.IP == "172.16.0.36" && fromMaster.netmask == "255.255.255.240" && fromMaster.host == xs2)
+        #expect(eth2.IP == "172.16.0.36" && eth2.netmask == "255.255.255.240" && eth2.host == xs2)
+        #expect(facts.conflicts.isEmpty)
+        let subject = try #require(PoolModel(facts: facts, plan: nil, phase: .audit).hosts.first { $0.name == "xs-2" })
+        #expect(subject.storagePIF?.uuid == "ac04bd58-0ea2-4211-8b90-d34d747a8eb2")
     }
 
     /// The seed itself, prose and all: every block is read, every prose paragraph is a

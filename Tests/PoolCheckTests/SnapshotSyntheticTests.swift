@@ -38,13 +38,15 @@ import Testing
         #expect(database.VMs?[pool.vmUUID(0)]?.resident_on == nil) // halted
         #expect(database.VMs?[pool.vmUUID(1)]?.resident_on == pool.hostUUID(1))
 
+        let model = PoolModel(facts: facts, plan: nil, phase: .audit)
         for host in 1..<5 {
             let view = try #require(facts.view(pool.hostName(host)))
             #expect(view.hostname == pool.hostName(host))
-            #expect(view.database.pool?.default_SR == pool.sharedSRUUID)
-            #expect(view.database.PIFs?.records.map(\.uuid) == (0..<4).map { pool.pifUUID(host, $0) })
-            #expect(view.database.PIFs?.complete == false)
-            #expect(view.database.PBDs?.records.map(\.host) == [pool.hostUUID(host), pool.hostUUID(host)])
+            #expect(view.pool?.default_SR == pool.sharedSRUUID)
+            // A member's records, from the one database, are its own.
+            let subject = try #require(model.hosts.first { $0.name == pool.hostName(host) })
+            #expect(subject.pifs?.map(\.uuid).sorted() == (0..<4).map { pool.pifUUID(host, $0) }.sorted())
+            #expect(model.topology.pbds(of: subject.record).map(\.host) == [pool.hostUUID(host), pool.hostUUID(host)])
             let xenbr2 = try #require(view.interfaces?.first { $0.name == "xenbr2" })
             #expect(xenbr2.addresses == ["\(pool.storageIP(host))/22"])
             #expect(view.mounts?.count == 3)

@@ -60,7 +60,8 @@ struct FactAssertionCheck: HostCheck {
         case .sameOnEveryHost:
             let otherHosts = context.hosts.filter { $0.name != host.name }
             if let unknown = otherHosts.first(where: { self.value(for: $0, in: context) == nil }) {
-                return unknown.missing(label, run: command(unknown))
+                return Finding(host.target, .missingFacts,
+                               "\(unknown.name)'s \(label) not collected, so \(host.name)'s cannot be compared; run \(command(unknown)) on \(unknown.name)")
             }
             let others = otherHosts.compactMap { other in self.value(for: other, in: context).map { (other.name, $0) } }
             evidence += others.map { "\($0.0) \(label) = \($0.1)" }

@@ -41,11 +41,11 @@ struct HostNotPooledCheck: HostCheck {
         guard let ha = pool.ha_enabled else {
             return host.missing("ha-enabled", run: "`xe pool-param-list uuid=\(pool.uuid)`")
         }
-        if ha {
+        if ha && !isMasterToBe {
             return Finding(host.target, .violated, "\(host.name)'s pool has HA enabled", evidence: evidence,
                            remediation: "xe pool-ha-disable")
         }
-        evidence.append("ha-enabled: false")
+        evidence.append("ha-enabled: \(ha)\(ha ? " (join-ha-disabled judges the target pool's HA)" : "")")
         if isMasterToBe {
             let grown = others.isEmpty ? "" : " (growing it: \(others.count) member(s) already: \(others.map { $0.name_label ?? $0.uuid }.joined(separator: ", ")))"
             return Finding(host.target, .holds, "\(host.name), the master-to-be, is the master of its own pool\(grown)", evidence: evidence)

@@ -41,6 +41,11 @@ struct JoinPreconditionCheck: HostCheck {
         let database = context.facts.database
         let pool = host.poolRecord?.uuid
         let topology = context.topology
+        // Records the joiner's own sources showed (its own database, before the join).
+        let ownSources = Set(host.observation?.sources ?? [])
+        func listedByJoiner(_ uuid: String) -> Bool {
+            (context.facts.provenance[uuid] ?? []).contains { ownSources.contains(context.facts.sources[$0].label) }
+        }
         switch condition {
         case .haDisabled:
             guard let ha = host.pool?.ha_enabled else { return host.missing("ha-enabled", run: "`xe pool-param-list uuid=<pool>`") }
@@ -55,10 +60,7 @@ struct JoinPreconditionCheck: HostCheck {
                 return host.missing("the full SR list", run: "`xe sr-list params=all`")
             }
             // The joiner's SRs: plugged on it, or listed by its own xe (its own database).
-            let ownFiles = Set(host.observation?.sources ?? [])
-            let ownSRs = Set(topology.pbds(of: host.record).compactMap(\.SR)).union((database.SRs?.records ?? []).filter { sr in
-                (context.facts.provenance[sr.uuid] ?? []).contains { ownFiles.contains(context.facts.sources[$0].label) }
-            }.map(\.uuid))
+            let ownSRs = Set(topology.pbds(of: host.record).compactMap(\.SR)).union((database.SRs?.records ?? []).map(\.uuid).filter(listedByJoiner))
             // XAPI and XenCenter leave out the Tools ISO SR, which every host has, marked shared.
             let shared = (database.SRs?.records ?? []).filter { sr in
                 sr.shared == true && ownSRs.contains(sr.uuid) && sr.other_config?["xenserver_tools_sr"] != "true"
@@ -89,8 +91,8 @@ struct JoinPreconditionCheck: HostCheck {
             guard topology.isComplete(database.VMs, pool: pool) else { return host.missing("the VM list", run: "`xe vm-list params=all`") }
             let busy = (database.VMs?.records ?? []).filter { vm in
                 vm.is_control_domain != true && vm.is_a_template != true && ["running", "suspended", "paused"].contains((vm.power_state ?? "").lowercased())
-                    // A suspended VM resides nowhere: it is the joiner's when the evidence holds one pool.
-                    && (vm.resident_on.map { $0 == host.record?.uuid } ?? (topology.poolCount <= 1))
+                    // A suspended VM resides nowhere: it is the joiner's when its own xe listed it.
+                    && (vm.resident_on.map { $0 == host.record?.uuid } ?? (topology.poolCount <= 1 || listedByJoiner(vm.uuid)))
             }
             return verdict(host, busy.map { "\($0.name_label ?? $0.uuid) (\($0.power_state ?? ""))" }, what: "running or suspended VM",
                            fix: busy.map { "xe vm-shutdown uuid=\($0.uuid)" })

@@ -18,8 +18,10 @@ struct NFSExportACLCheck: HostCheck {
             return Finding(host.target, .missingFacts,
                            "the export list of \(server.address) was not collected; run `showmount -e \(server.address)` or use --nfs \(server.address)")
         }
-        guard let address = host.storageAddress else {
-            return host.missing("the storage interface", run: "`xe pif-list params=all` or `ifconfig`")
+        let address: AddressEvidence
+        switch host.configuredStorageAddress(in: context) {
+        case .success(let configured): address = configured
+        case .failure(let early): return early.finding
         }
         var evidence = ["NFS \(server.address):\(path) (\(server.origin))", "export list from \(list.origin)",
                         "storage address \(address.summary)"]

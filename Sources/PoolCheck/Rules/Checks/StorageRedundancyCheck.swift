@@ -27,7 +27,8 @@ struct StorageRedundancyCheck: HostCheck {
                            remediation: slaves.compactMap { $0 }.filter { $0.currently_attached != true }
                                .map { "xe pif-plug uuid=\($0.uuid)" }.joined(separator: "; ").nilIfEmpty)
         }
-        if host.record?.multipathing == true || host.record?.other_config?["multipathing"] == "true" {
+        // Multipathing protects iSCSI and HBA paths; NFS runs over one IP path, so only a bond counts.
+        if context.nfsServer == nil, host.record?.multipathing == true || host.record?.other_config?["multipathing"] == "true" {
             return Finding(host.target, .holds, "\(host.name): storage multipathing is on",
                            evidence: evidence + ["host other-config multipathing: true"])
         }

@@ -19,6 +19,9 @@ struct StorageSubnetDedicatedCheck: HostCheck {
             return host.missing("the storage netmask", run: "`xe pif-param-list uuid=\(host.storagePIF?.uuid ?? "<PIF>")`")
         }
         evidence.append("storage subnet \(subnet) (\(configured != nil ? "as \(host.name)'s mask makes it" : "plan"))")
+        if let planned, let configured, configured != planned {
+            problems.append("the storage subnet is \(configured) as configured, the plan says \(planned)")
+        }
         if let planned, !planned.contains(address.address) {
             problems.append("storage IP \(address.address) is outside the planned storage subnet \(planned)")
         }

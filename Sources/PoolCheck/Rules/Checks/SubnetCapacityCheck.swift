@@ -12,7 +12,8 @@ struct SubnetCapacityCheck: Check {
 
     func evaluate(_ context: RuleContext) -> [Finding] {
         let target = context.poolTarget
-        guard let storage = context.storageSubnet else {
+        // An audit judges the subnet the hosts are configured with; the plan alone is not evidence.
+        guard let storage = context.storageSubnet, context.phase == .preflight || !storage.origin.hasPrefix("plan ") else {
             return [Finding(target, .missingFacts, "the storage subnet is unknown; plan networks.storage or collect `xe pif-list params=all`")]
         }
         let targets = context.nfsServer == nil ? 0 : 1

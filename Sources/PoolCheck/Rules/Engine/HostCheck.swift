@@ -43,7 +43,8 @@ extension HostSubject {
     /// The storage address a subnet check can judge, or the finding that says why there is
     /// none: not collected, or (in an audit) interfaces known but the storage one unaddressed.
     func configuredStorageAddress(in context: RuleContext) -> Result<AddressEvidence, FindingError> {
-        guard let address = storageAddress, !(address.planned && context.phase == .audit && !interfacesKnown) else {
+        // A planned address stands in only for a host the evidence shows, not yet configured.
+        guard let address = storageAddress, !(address.planned && (!hasEvidence || (context.phase == .audit && !interfacesKnown))) else {
             return .failure(FindingError(missing("the storage interface", run: "`xe pif-list params=all` or `ip addr`")))
         }
         if address.planned && context.phase == .audit {

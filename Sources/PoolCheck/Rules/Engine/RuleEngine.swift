@@ -31,7 +31,8 @@ public struct RuleEngine: Sendable {
     static func accounted(_ finding: Finding, rule: RuleDefinition, context: RuleContext) -> Finding {
         guard let source = rule.check.source else { return finding }
         if finding.verdict == .missingFacts {
-            let failed = context.failures(supplying: source)
+            // Every rule reads the hosts' records too: a failed XAPI source may be what is missing.
+            let failed = context.failures(supplying: source) + (source.suppliesPoolRecords ? [] : context.failures(supplying: .xapi))
             if !failed.isEmpty {
                 return Finding(finding.target, .couldNotCheck,
                                "not checked: " + failed.map { "\($0.source.rawValue) source \($0.target) failed: \($0.message)" }.joined(separator: "; "),

@@ -75,7 +75,8 @@ public struct Topology: Sendable {
     func poolUUID(of host: Host?, observation: HostObservation?) -> String? {
         if let own = observation?.pool?.uuid { return own }
         if let uuid = host?.uuid, let pool = poolOfHost[uuid] { return pool }
-        return poolsByUUID.count == 1 ? poolsByUUID.keys.first : nil
+        // A host no source showed is in no pool the evidence knows.
+        return host != nil && poolsByUUID.count == 1 ? poolsByUUID.keys.first : nil
     }
 
     /// Hosts the evidence shows in `pool`, and whether that list is the whole pool.
@@ -97,6 +98,7 @@ public struct Topology: Sendable {
     /// without naming a host. Nil when no PIF of this host is known and the pool's PIF
     /// list was not read in full (not "no PIFs": not collected).
     func pifs(of host: Host?, observation: HostObservation?, pool: String?) -> [PIF]? {
+        guard host != nil || observation != nil else { return nil }
         var result = host.flatMap { pifsByHost[$0.uuid] } ?? []
         for uuid in observation?.localPIFs ?? [] {
             if let pif = pifsByUUID[uuid], pif.host == nil || pif.host == host?.uuid, !result.contains(where: { $0.uuid == uuid }) {
