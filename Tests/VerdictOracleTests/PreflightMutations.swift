@@ -20,8 +20,10 @@ enum PreflightMutations {
     static let list: [Mutation] = [
         Mutation(name: "preflight-healthy", phase: .preflight,
                  note: "three fresh hosts, xs-1 master of PDX0, planned storage not configured yet", renderings: renderings),
+        // Not over XAPI: xs-2's port redirects to xs-9, whose records give xs-2 its planned address, not the
+        // simulator's 127.0.0.1, so the asked host cannot be named (a simulator artefact: real hosts answer on theirs).
         Mutation(name: "joiner-already-pooled", phase: .preflight, note: "xs-2 is a member of pool OTHER whose master is xs-9",
-                 renderings: renderings, edit: { s in
+                 renderings: renderings.filter { $0 != .xapi }, edit: { s in
                      let other = IDs.make(0x09, 9)
                      s.addHostRecord(to: "xs-2", name: "xs-9", uuid: other, address: "172.16.0.29")
                      s.editPool(of: "xs-2") { pool in
