@@ -146,5 +146,8 @@ let package = Package(
         .testTarget(name: "AddressingTests", dependencies: ["Addressing"]),
         .testTarget(name: "ExportsToolTests", dependencies: ["ExportsTool", "NFSProbe", "Addressing"]),
         .testTarget(name: "PoolCheckTests", dependencies: ["PoolCheck", "TrafficProbe", "TextFormats", "poolcheck-engine"]),
+        // The verdict oracle (issue 9): mutations of a healthy pool, rendered through every source,
+        // judged through the command line (the built poolcheck-engine and xapi-sim).
+        .testTarget(name: "VerdictOracleTests", dependencies: ["TrafficProbe", "Addressing", "poolcheck-engine", "xapi-sim"]),
     ]
 )
