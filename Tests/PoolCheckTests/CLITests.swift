@@ -57,6 +57,9 @@ final class CLITests: XCTestCase {
         try assertUsageError(["audit", "--plan", folder + "/missing.yaml"], mentions: "missing.yaml")
         try assertUsageError(["audit", "--plan", "examples/pdx0/plan.yaml", "--report", "xml"], mentions: "xml")
         try assertUsageError(["audit", "--facts", typo], mentions: "not a poolcheck facts file")
+        let v1 = folder + "/v1.json"
+        try #"{"schema": "poolcheck.facts/v1", "views": []}"#.write(toFile: v1, atomically: true, encoding: .utf8)
+        try assertUsageError(["audit", "--facts", v1], mentions: "facts schema 'poolcheck.facts/v1' is not poolcheck.facts/v2: written by an older poolcheck")
         try assertUsageError(["rules", "show", "no-such-rule"], mentions: "no rule 'no-such-rule'")
         let rules = folder + "/rules"
         try FileManager.default.createDirectory(atPath: rules, withIntermediateDirectories: true)
