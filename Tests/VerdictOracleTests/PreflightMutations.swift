@@ -182,8 +182,10 @@ enum PreflightMutations {
                                                       (ResultKey(rule: "sources-answered", target: pool), .oneOf(["absent", "error"]))],
                  ruleWildcards: ["sources-answered": .status("error")], exit: 3),
         Mutation(name: "preflight-joiner-no-evidence", phase: .preflight,
-                 note: "nothing at all from xs-3: its checks are not done (skip, no evidence) and the run is incomplete (exit 4)",
+                 note: "nothing at all from xs-3: its pool and join checks are not done (skip, no evidence) and the run is incomplete "
+                     + "(exit 4); the storage rules judge its planned address, as preflight does for an unconfigured host",
                  renderings: renderings, fault: .noEvidence(["xs-3"]),
-                 delta: hostRules("xs-3", "skip", reason: noEvidence) + [either("storage-ip-unique", pool, "pass", "skip")], exit: 4),
+                 delta: (["host-not-pooled"] + joinRules).map { (ResultKey(rule: $0, target: "xs-3"), .status("skip", reason: noEvidence)) }
+                     + [either("storage-ip-unique", pool, "pass", "skip")], exit: 4),
     ]
 }

@@ -43,8 +43,11 @@ extension HostSubject {
     /// The storage address a subnet check can judge, or the finding that says why there is
     /// none: not collected, or (in an audit) interfaces known but the storage one unaddressed.
     func configuredStorageAddress(in context: RuleContext) -> Result<AddressEvidence, FindingError> {
-        // A planned address stands in only for a host the evidence shows, not yet configured.
-        guard let address = storageAddress, !(address.planned && (!hasEvidence || (context.phase == .audit && !interfacesKnown))) else {
+        // Preflight judges the plan ("will the export admit the planned IP?") and says so; an
+        // audit judges configured addresses, so a host whose interfaces were not collected is unchecked.
+        // A source that failed may have shown the host configured otherwise: then unchecked (error).
+        let unverifiable = address(isPlannedFor: context)
+        guard let address = storageAddress, !(address.planned && (unverifiable || context.phase == .audit && !interfacesKnown)) else {
             return .failure(FindingError(missing("the storage interface", run: "`xe pif-list params=all` or `ip addr`")))
         }
         if address.planned && context.phase == .audit {
@@ -52,6 +55,14 @@ extension HostSubject {
                                                  evidence: ["planned \(address.address) is not configured (\(sourceNote))"])))
         }
         return .success(address)
+    }
+}
+
+extension HostSubject {
+    /// Whether a planned storage address cannot stand in: the host showed nothing and a
+    /// source that could have shown it failed.
+    fileprivate func address(isPlannedFor context: RuleContext) -> Bool {
+        !hasEvidence && !context.failures(supplying: .xapi).isEmpty
     }
 }
 
