@@ -7,8 +7,7 @@ extension Facts {
     public mutating func merge(_ other: Facts) {
         let offset = sources.count
         sources += other.sources
-        let labels = other.sources.map(\.label)
-        var merger = RecordMerger(facts: self, other: other, offset: offset, labels: labels)
+        var merger = RecordMerger(facts: self, other: other, offset: offset)
         merger.merge(\.pools, "pool", host: { _ in nil })
         merger.merge(\.hosts, "host", host: { $0.uuid })
         merger.merge(\.PIFs, "PIF", host: { $0.host })
@@ -21,7 +20,7 @@ extension Facts {
         merger.merge(\.VMs, "VM", host: { $0.resident_on })
         self = merger.facts
         for membership in other.memberships { add(membership) }
-        for observation in other.hosts { add(observation, labels: labels) }
+        for observation in other.hosts { add(observation) }
         conflicts += other.conflicts
         nfsServers += other.nfsServers
         traffic += other.traffic
@@ -39,7 +38,7 @@ extension Facts {
         memberships[index].complete = memberships[index].complete || membership.complete
     }
 
-    private mutating func add(_ observation: HostObservation, labels: [String]) {
+    private mutating func add(_ observation: HostObservation) {
         guard let index = hosts.firstIndex(where: { $0.name == observation.name }) else {
             hosts.append(observation)
             return
@@ -110,13 +109,11 @@ private struct RecordMerger {
     var facts: Facts
     let other: Facts
     let offset: Int
-    let labels: [String]
 
-    init(facts: Facts, other: Facts, offset: Int, labels: [String]) {
+    init(facts: Facts, other: Facts, offset: Int) {
         self.facts = facts
         self.other = other
         self.offset = offset
-        self.labels = labels
     }
 
     private func isLive(_ indexes: [Int]) -> Bool {
@@ -135,7 +132,7 @@ private struct RecordMerger {
             for record in incoming.records { facts.provenance[record.uuid] = sources(of: record.uuid) }
             return
         }
-        var index = Dictionary(set.records.enumerated().map { ($1.uuid, $0) }, uniquingKeysWith: { first, _ in first })
+        var index = set.slots
         for record in incoming.records {
             let theirs = sources(of: record.uuid)
             guard let slot = index[record.uuid] else {
@@ -161,8 +158,7 @@ private struct RecordMerger {
                                     resolution: resolution, host: host(set.records[slot])))
             }
         }
-        set.complete = set.complete || incoming.complete
-        set.completePools = (set.completePools ?? []) + (incoming.completePools ?? []).filter { !(set.completePools ?? []).contains($0) }
+        set.noteCompleteness(of: incoming)
         facts.database[keyPath: path] = set
     }
 

@@ -73,4 +73,16 @@ public struct RecordSet<Record: XapiRecord>: Codable, Sendable, Equatable {
     }
 
     public subscript(uuid: String) -> Record? { records.first { $0.uuid == uuid } }
+
+    /// Positions of the records by uuid, for merging another copy of the class.
+    var slots: [String: Int] {
+        Dictionary(records.enumerated().map { ($1.uuid, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Takes on what another listing of the class proves complete.
+    mutating func noteCompleteness(of other: RecordSet) {
+        complete = complete || other.complete
+        let known = completePools ?? []
+        completePools = known + (other.completePools ?? []).filter { !known.contains($0) }
+    }
 }

@@ -54,7 +54,7 @@ extension XapiDatabase {
             set = new
             return
         }
-        var index = Dictionary(merged.records.enumerated().map { ($1.uuid, $0) }, uniquingKeysWith: { first, _ in first })
+        var index = merged.slots
         for record in new.records {
             if let slot = index[record.uuid] {
                 _ = merged.records[slot].absorb(record, preferOther: true)
@@ -63,8 +63,7 @@ extension XapiDatabase {
                 merged.records.append(record)
             }
         }
-        merged.complete = merged.complete || new.complete
-        merged.completePools = (merged.completePools ?? []) + (new.completePools ?? []).filter { !(merged.completePools ?? []).contains($0) }
+        merged.noteCompleteness(of: new)
         set = merged
     }
 }
