@@ -9,7 +9,7 @@ func fail(_ message: String) -> Never {
 }
 
 let usage = """
-usage: snapshot-tool generate [--hosts N] [--vms M] DIR
+usage: snapshot-tool generate [--hosts N] [--vms M] [--repeat-listings] DIR
        snapshot-tool parse PATH [--json]
 """
 
@@ -28,7 +28,10 @@ arguments.removeFirst()
 
 switch mode {
 case "generate":
-    let pool = SyntheticPool(hosts: option("--hosts", default: 64), vms: option("--vms", default: 2000))
+    let repeatListings = arguments.contains("--repeat-listings")
+    arguments.removeAll { $0 == "--repeat-listings" }
+    let pool = SyntheticPool(hosts: option("--hosts", default: 64), vms: option("--vms", default: 2000),
+                             repeatListings: repeatListings)
     guard let folder = arguments.first else { fail(usage) }
     do {
         try pool.write(to: folder)

@@ -53,7 +53,7 @@ enum OracleRunner {
             case .facts, .pcapFacts:
                 let facts = folder + "/facts.json"
                 if case .emptyFacts = mutation.fault {
-                    try writeText(#"{"schema": "poolcheck.facts/v2", "sources": [], "database": {}, "provenance": {}, "memberships": [], "hosts": [], "conflicts": [], "nfsServers": [], "traffic": [], "captureProblems": [], "probeFailures": [], "warnings": []}"#,
+                    try writeText(#"{"schema": "poolcheck.facts/v2", "sources": [], "database": {}, "provenance": [], "memberships": [], "hosts": [], "conflicts": [], "nfsServers": [], "traffic": [], "captureProblems": [], "probeFailures": [], "warnings": []}"#,
                                   to: facts)
                 } else {
                     let layout = mutation.phase == .preflight ? TranscriptRenderer.everyHost(scenario) : TranscriptRenderer.masterListings(scenario)

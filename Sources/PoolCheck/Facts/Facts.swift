@@ -16,7 +16,7 @@ public struct Facts: Codable, Sendable, Equatable {
     /// XenAPI records from every source, one copy per uuid.
     public var database: XapiDatabase
     /// For each record uuid, the indexes into `sources` of the sources that showed it.
-    public var provenance: [String: [Int]]
+    public var provenance: Provenance
     /// Which hosts each pool's listings showed as its members.
     public var memberships: [PoolMembership]
     /// What each host showed of itself, one entry per host seen at a prompt.
@@ -34,7 +34,7 @@ public struct Facts: Codable, Sendable, Equatable {
     /// Lines a gatherer could not place, with file:line.
     public var warnings: [String]
 
-    public init(sources: [EvidenceSource] = [], database: XapiDatabase = XapiDatabase(), provenance: [String: [Int]] = [:],
+    public init(sources: [EvidenceSource] = [], database: XapiDatabase = XapiDatabase(), provenance: Provenance = [:],
                 memberships: [PoolMembership] = [], hosts: [HostObservation] = [], conflicts: [FactConflict] = [],
                 nfsServers: [NFSServerFacts] = [], traffic: [TrafficObservation] = [],
                 probeFailures: [ProbeFailure] = [], warnings: [String] = [], captureProblems: [CaptureProblem] = []) {

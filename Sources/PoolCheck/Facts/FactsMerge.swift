@@ -5,22 +5,22 @@
 /// unresolved conflict, and the rules of the host it concerns say the evidence disagrees.
 extension Facts {
     public mutating func merge(_ other: Facts) {
-        let offset = sources.count
-        sources += other.sources
-        var merger = RecordMerger(facts: self, other: other, offset: offset)
-        merger.merge(\.pools, "pool", host: { _ in nil })
-        merger.merge(\.hosts, "host", host: { $0.uuid })
-        merger.merge(\.PIFs, "PIF", host: { $0.host })
-        merger.merge(\.bonds, "bond", host: { _ in nil })
-        merger.merge(\.networks, "network", host: { _ in nil })
-        merger.merge(\.VLANs, "VLAN", host: { _ in nil })
-        merger.merge(\.tunnels, "tunnel", host: { _ in nil })
-        merger.merge(\.SRs, "SR", host: { _ in nil })
-        merger.merge(\.PBDs, "PBD", host: { $0.host })
-        merger.merge(\.VMs, "VM", host: { $0.resident_on })
+        merge([other])
+    }
+
+    /// Merges several sources' facts, in order, in one pass: each class's uuid index is
+    /// built once, not once per source, so merging stays linear in the sources.
+    public mutating func merge(_ others: [Facts]) {
+        var merger = FactsMerger(facts: self)
+        self = Facts()  // the merger holds the only copy, so records change in place
+        for other in others { merger.absorb(other) }
         self = merger.facts
+    }
+
+    /// What is not a XenAPI record: memberships, what hosts showed of themselves, problems.
+    fileprivate mutating func absorbObservations(of other: Facts, hostSlots: inout [String: Int]) {
         for membership in other.memberships { add(membership) }
-        for observation in other.hosts { add(observation) }
+        for observation in other.hosts { add(observation, slots: &hostSlots) }
         conflicts += other.conflicts
         nfsServers += other.nfsServers
         traffic += other.traffic
@@ -38,8 +38,9 @@ extension Facts {
         memberships[index].complete = memberships[index].complete || membership.complete
     }
 
-    private mutating func add(_ observation: HostObservation) {
-        guard let index = hosts.firstIndex(where: { $0.name == observation.name }) else {
+    private mutating func add(_ observation: HostObservation, slots: inout [String: Int]) {
+        guard let index = slots[observation.name] else {
+            slots[observation.name] = hosts.count
             hosts.append(observation)
             return
         }
@@ -104,48 +105,87 @@ extension Facts {
     }
 }
 
-/// Merges one class of records at a time, keeping provenance and recording conflicts.
-private struct RecordMerger {
-    var facts: Facts
-    let other: Facts
-    let offset: Int
+/// Merges sources' facts one after another (records class by class, keeping provenance
+/// and recording conflicts), so a gatherer can merge each file as it reads it.
+struct FactsMerger {
+    private(set) var facts: Facts
+    private var other = Facts()
+    private var offset = 0
+    /// Per class, each record's position in the merged list, kept from source to source.
+    private var slots: [String: [String: Int]] = [:]
+    private var hostSlots: [String: Int]
+    /// Records a live source showed: a file's value never supersedes theirs.
+    private var live: Set<String> = []
 
-    init(facts: Facts, other: Facts, offset: Int) {
+    init(facts: Facts = Facts()) {
         self.facts = facts
-        self.other = other
-        self.offset = offset
+        hostSlots = Dictionary(facts.hosts.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        for (index, source) in facts.sources.enumerated() where source.isLive {
+            live.formUnion(facts.database.allUUIDs.filter { facts.provenance[$0]?.contains(index) == true })
+        }
     }
 
-    private func isLive(_ indexes: [Int]) -> Bool {
-        indexes.contains { $0 < facts.sources.count && facts.sources[$0].isLive }
+    mutating func absorb(_ incoming: Facts) {
+        other = incoming
+        offset = facts.sources.count
+        facts.sources += incoming.sources
+        merge(\.pools, "pool", host: { _ in nil })
+        merge(\.hosts, "host", host: { $0.uuid })
+        merge(\.PIFs, "PIF", host: { $0.host })
+        merge(\.bonds, "bond", host: { _ in nil })
+        merge(\.networks, "network", host: { _ in nil })
+        merge(\.VLANs, "VLAN", host: { _ in nil })
+        merge(\.tunnels, "tunnel", host: { _ in nil })
+        merge(\.SRs, "SR", host: { _ in nil })
+        merge(\.PBDs, "PBD", host: { $0.host })
+        merge(\.VMs, "VM", host: { $0.resident_on })
+        facts.absorbObservations(of: incoming, hostSlots: &hostSlots)
+        other = Facts()
     }
 
     private func names(_ indexes: [Int]) -> [String] {
         indexes.compactMap { $0 < facts.sources.count ? facts.sources[$0].label : nil }
     }
 
-    mutating func merge<Record: ModelledRecord>(_ path: WritableKeyPath<XapiDatabase, RecordSet<Record>?>, _ object: String,
-                                                host: (Record) -> String?) {
+    private mutating func merge<Record: ModelledRecord>(_ path: WritableKeyPath<XapiDatabase, RecordSet<Record>?>, _ object: String,
+                                                        host: (Record) -> String?) {
         guard let incoming = other.database[keyPath: path] else { return }
+        let incomingIsLive = other.sources.contains(where: \.isLive)
         guard var set = facts.database[keyPath: path] else {
             facts.database[keyPath: path] = incoming
-            for record in incoming.records { facts.provenance[record.uuid] = sources(of: record.uuid) }
+            for record in incoming.records {
+                let theirs = sources(of: record.uuid)
+                facts.provenance[record.uuid] = theirs
+                if incomingIsLive && isLive(theirs) { live.insert(record.uuid) }
+            }
             return
         }
-        var index = set.slots
+        // Taken out while it changes, so neither the list nor the index is copied.
+        facts.database[keyPath: path] = nil
+        var index = slots.removeValue(forKey: object) ?? set.slots
         for record in incoming.records {
             let theirs = sources(of: record.uuid)
+            let theirsLive = incomingIsLive && isLive(theirs)
             guard let slot = index[record.uuid] else {
                 index[record.uuid] = set.records.count
                 set.records.append(record)
                 facts.provenance[record.uuid] = theirs
+                if theirsLive { live.insert(record.uuid) }
                 continue
             }
+            if set.records[slot] == record {
+                // The same listing again (every host repeating the pool's `xe` output).
+                facts.provenance.add(theirs, to: record.uuid)
+                if theirsLive { live.insert(record.uuid) }
+                continue
+            }
+            let mineLive = live.contains(record.uuid)
+            let newer = theirsLive && !mineLive
+            let older = mineLive && !theirsLive
             let mine = facts.provenance[record.uuid] ?? []
-            let newer = isLive(theirs) && !isLive(mine)
-            let older = isLive(mine) && !isLive(theirs)
             let differences = set.records[slot].absorb(record, preferOther: newer)
-            facts.provenance[record.uuid] = mine + theirs.filter { !mine.contains($0) }
+            facts.provenance.add(theirs, to: record.uuid)
+            if theirsLive { live.insert(record.uuid) }
             // Each member reads the pool record for itself (kept per host); the shared copy
             // takes the first reading, and rules compare the members' own readings.
             guard object != "pool" else { continue }
@@ -159,7 +199,12 @@ private struct RecordMerger {
             }
         }
         set.noteCompleteness(of: incoming)
+        slots[object] = index
         facts.database[keyPath: path] = set
+    }
+
+    private func isLive(_ indexes: [Int]) -> Bool {
+        indexes.contains { $0 < facts.sources.count && facts.sources[$0].isLive }
     }
 
     /// The merged facts' indexes of the sources that showed `uuid` in the incoming facts.

@@ -14,18 +14,19 @@ public enum SnapshotGatherer {
     public static func gather(path: String) throws(SnapshotError) -> Facts {
         let files = try SnapshotFiles.list(path)
         let inFolder = files != [path]
-        var facts = Facts()
+        var merger = FactsMerger()
         var skipped: [String] = []
         for file in files {
             do {
                 let bytes = try SnapshotFiles.read(file, limit: maximumFileSize)
-                facts.merge(try parse(bytes: bytes, path: file))
+                merger.absorb(try parse(bytes: bytes, path: file))
             } catch {
                 guard inFolder, error.isNotATranscript else { throw error }
                 skipped.append("\(error): skipped")
             }
         }
         guard !inFolder || skipped.count < files.count else { throw .noTranscriptFiles(folder: path) }
+        var facts = merger.facts
         facts.warnings += skipped
         return facts
     }

@@ -1,14 +1,17 @@
 /// Writes the transcripts an admin would collect from an N-host pool (4 PIFs and 2 PBDs
 /// per host, M VMs), in the real xe/ifconfig/mount/showmount formats, for benchmarks and
 /// scale tests. The master lists the whole pool; every other member shows its own pool
-/// record, PIFs, PBDs, interfaces, mounts and export list.
+/// record, PIFs, PBDs, interfaces, mounts and export list — or, with `repeatListings`, the
+/// whole pool's listings again, as admins do who run the same script on every host.
 public struct SyntheticPool: Sendable {
     public var hosts: Int
     public var vms: Int
+    public var repeatListings: Bool
 
-    public init(hosts: Int, vms: Int) {
+    public init(hosts: Int, vms: Int, repeatListings: Bool = false) {
         self.hosts = max(1, hosts)
         self.vms = max(0, vms)
+        self.repeatListings = repeatListings
     }
 
     public static let nfsServer = "10.0.4.2"
@@ -28,7 +31,9 @@ public struct SyntheticPool: Sendable {
 
     /// (file name, transcript text) for every host, master first.
     public func transcripts() -> [(name: String, text: String)] {
-        (0..<hosts).map { host in ("\(hostName(host)).txt", host == 0 ? masterTranscript() : memberTranscript(host)) }
+        (0..<hosts).map { host in
+            ("\(hostName(host)).txt", host == 0 || repeatListings ? fullTranscript(host) : memberTranscript(host))
+        }
     }
 
     /// Writes the transcripts into `folder` (created if missing).
@@ -42,27 +47,28 @@ public struct SyntheticPool: Sendable {
         "[root@\(hostName(host)) ~]# \(command)\n"
     }
 
-    private func masterTranscript() -> String {
-        var out = prompt(0, "hostname") + hostName(0) + "\n\n"
-        out += prompt(0, "xe host-list")
+    /// The pool's listings (every member's `xe` reads the master's database) and the host's own OS commands.
+    private func fullTranscript(_ at: Int) -> String {
+        var out = prompt(at, "hostname") + hostName(at) + "\n\n"
+        out += prompt(at, "xe host-list")
         for host in 0..<hosts {
             out += XeRecordPrinter.record([
                 .init("uuid", "RO", hostUUID(host)), .init("name-label", "RW", hostName(host)),
                 .init("name-description", "RW", "Default install"),
             ])
         }
-        out += prompt(0, "xe pool-param-list uuid=\(poolUUID)") + poolRecord(full: true)
-        out += prompt(0, "xe pif-list params=uuid,device,host-uuid,management,IP-configuration-mode,IP,netmask,gateway,MTU,network-uuid,currently-attached,bond-master-of,VLAN")
+        out += prompt(at, "xe pool-param-list uuid=\(poolUUID)") + poolRecord(full: true)
+        out += prompt(at, "xe pif-list params=uuid,device,host-uuid,management,IP-configuration-mode,IP,netmask,gateway,MTU,network-uuid,currently-attached,bond-master-of,VLAN")
         for host in 0..<hosts { for device in 0..<4 { out += pifRecord(host, device) } }
-        out += prompt(0, "xe bond-list") + "\n"
-        out += prompt(0, "xe network-list")
+        out += prompt(at, "xe bond-list") + "\n"
+        out += prompt(at, "xe network-list")
         for device in 0..<4 {
             out += XeRecordPrinter.record([
                 .init("uuid", "RO", networkUUID(device)), .init("name-label", "RW", "Pool-wide network associated with eth\(device)"),
                 .init("name-description", "RW", ""), .init("bridge", "RO", "xenbr\(device)"),
             ])
         }
-        out += prompt(0, "xe sr-list")
+        out += prompt(at, "xe sr-list")
         out += XeRecordPrinter.record([
             .init("uuid", "RO", sharedSRUUID), .init("name-label", "RW", "NAS-VHD"), .init("name-description", "RW", ""),
             .init("host", "RO", "<shared>"), .init("type", "RO", "nfs"), .init("content-type", "RO", "user"),
@@ -74,9 +80,9 @@ public struct SyntheticPool: Sendable {
                 .init("type", "RO", "lvm"), .init("content-type", "RO", "user"),
             ])
         }
-        out += prompt(0, "xe pbd-list")
+        out += prompt(at, "xe pbd-list")
         for host in 0..<hosts { out += pbdRecord(host, shared: true) + pbdRecord(host, shared: false) }
-        out += prompt(0, "xe vm-list params=uuid,name-label,power-state,is-control-domain,resident-on")
+        out += prompt(at, "xe vm-list params=uuid,name-label,power-state,is-control-domain,resident-on")
         for host in 0..<hosts {
             out += XeRecordPrinter.record([
                 .init("uuid", "RO", controlDomainUUID(host)), .init("name-label", "RW", "Control domain on host: \(hostName(host))"),
@@ -92,7 +98,7 @@ public struct SyntheticPool: Sendable {
                 .init("resident-on", "RO", running ? hostUUID(vm % hosts) : "<not in database>"),
             ])
         }
-        return out + osCommands(0)
+        return out + osCommands(at)
     }
 
     private func memberTranscript(_ host: Int) -> String {

@@ -8,6 +8,16 @@ struct FactAssertionCheck: HostCheck {
         case storagePIF = "storage_pif"
         case managementPIF = "management_pif"
         case storageNetwork = "storage_network"
+
+        /// The fields the subject's XenAPI class models, which are the ones a rule can assert.
+        var fieldNames: [String] {
+            switch self {
+            case .host: ["uuid"] + Host.fields.map(\.name)
+            case .pool: ["uuid"] + Pool.fields.map(\.name)
+            case .storagePIF, .managementPIF: ["uuid"] + PIF.fields.map(\.name)
+            case .storageNetwork: ["uuid"] + Network.fields.map(\.name)
+            }
+        }
     }
 
     enum Assertion {
@@ -16,6 +26,12 @@ struct FactAssertionCheck: HostCheck {
         case matches(String)
         case present
         case sameOnEveryHost
+
+        /// Whether judging one host needs the other hosts' values.
+        var isComparison: Bool {
+            if case .sameOnEveryHost = self { return true }
+            return false
+        }
     }
 
     let subject: Subject
@@ -29,6 +45,10 @@ struct FactAssertionCheck: HostCheck {
             throw spec.error("needs 'subject' (\(names)) and 'field' (a XenAPI field name)")
         }
         guard let subject = Subject(rawValue: try subjectValue.string()) else { throw subjectValue.error("'subject' must be one of \(names)") }
+        let field = try fieldValue.string()
+        guard subject.fieldNames.contains(field) else {
+            throw fieldValue.error("'\(field)' is not a field poolcheck reads for \(subject.rawValue); it reads \(subject.fieldNames.joined(separator: ", "))")
+        }
         var assertions: [Assertion] = []
         if let value = fields["equals"] { assertions.append(.equals(try value.string())) }
         if let value = fields["one_of"] { assertions.append(.oneOf(try value.stringList())) }
@@ -42,10 +62,20 @@ struct FactAssertionCheck: HostCheck {
         guard assertions.count == 1 else {
             throw spec.error("give exactly one of equals, one_of, matches, present: true, same_on_every_host: true")
         }
-        return FactAssertionCheck(subject: subject, field: try fieldValue.string(), assertion: assertions[0])
+        return FactAssertionCheck(subject: subject, field: field, assertion: assertions[0])
+    }
+
+    func evaluate(_ context: RuleContext) -> [Finding] {
+        let peers = assertion.isComparison ? PeerValues(context.hosts.map { ($0.name, value(for: $0, in: context)) }) : nil
+        return evaluateEachHost(in: context) { judge($0, peers: peers, in: context) }
     }
 
     func evaluate(host: HostSubject, in context: RuleContext) -> Finding {
+        let peers = assertion.isComparison ? PeerValues(context.hosts.map { ($0.name, value(for: $0, in: context)) }) : nil
+        return judge(host, peers: peers, in: context)
+    }
+
+    private func judge(_ host: HostSubject, peers: PeerValues?, in context: RuleContext) -> Finding {
         let label = "\(subject.rawValue).\(field)"
         guard let value = value(for: host, in: context) else {
             return host.missing(label, run: command(host))
@@ -58,14 +88,13 @@ struct FactAssertionCheck: HostCheck {
         case let .matches(pattern): holds = value.range(of: pattern, options: .regularExpression) != nil
         case .present: holds = !value.isEmpty
         case .sameOnEveryHost:
-            let otherHosts = context.hosts.filter { $0.name != host.name }
-            if let unknown = otherHosts.first(where: { self.value(for: $0, in: context) == nil }) {
+            guard let peers else { preconditionFailure("a comparison is judged with its peers' values") }
+            if let unknown = peers.firstUnknown(besides: host.name), let other = context.hosts.first(where: { $0.name == unknown }) {
                 return Finding(host.target, .missingFacts,
-                               "\(unknown.name)'s \(label) not collected, so \(host.name)'s cannot be compared; run \(command(unknown)) on \(unknown.name)")
+                               "\(unknown)'s \(label) not collected, so \(host.name)'s cannot be compared; run \(command(other)) on \(unknown)")
             }
-            let others = otherHosts.compactMap { other in self.value(for: other, in: context).map { (other.name, $0) } }
-            evidence += others.map { "\($0.0) \(label) = \($0.1)" }
-            holds = others.allSatisfy { $0.1 == value }
+            evidence += peers.summary(besides: host.name, label: label)
+            holds = peers.othersAllHave(value, besides: host.name)
         }
         return Finding(host.target, holds ? .holds : .violated,
                        "\(host.name): \(label) is \(value.isEmpty ? "empty" : value)\(holds ? "" : ", expected \(expectation)")",
@@ -82,33 +111,14 @@ struct FactAssertionCheck: HostCheck {
         }
     }
 
-    private func record(for host: HostSubject, in context: RuleContext) -> (any Encodable)? {
-        switch subject {
-        case .host: host.record
-        case .pool: host.pool
-        case .storagePIF: host.storagePIF
-        case .managementPIF: host.managementPIF
-        case .storageNetwork: host.storagePIF?.network.flatMap(context.topology.network)
-        }
-    }
-
-    /// The field read by its Swift name, which is the XenAPI name the facts use.
+    /// The field read through its class's field table, by the XenAPI name the facts use.
     private func value(for host: HostSubject, in context: RuleContext) -> String? {
-        guard let record = record(for: host, in: context),
-              let child = Mirror(reflecting: record).children.first(where: { $0.label == field }) else { return nil }
-        return Self.text(child.value)
-    }
-
-    private static func text(_ value: Any) -> String? {
-        let mirror = Mirror(reflecting: value)
-        if mirror.displayStyle == .optional {
-            guard let wrapped = mirror.children.first?.value else { return nil }
-            return text(wrapped)
-        }
-        switch value {
-        case let list as [String]: return list.joined(separator: "; ")
-        case let map as [String: String]: return map.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; ")
-        default: return "\(value)"
+        switch subject {
+        case .host: host.record?.text(ofField: field)
+        case .pool: host.pool?.text(ofField: field)
+        case .storagePIF: host.storagePIF?.text(ofField: field)
+        case .managementPIF: host.managementPIF?.text(ofField: field)
+        case .storageNetwork: host.storagePIF?.network.flatMap(context.topology.network)?.text(ofField: field)
         }
     }
 

@@ -11,6 +11,13 @@ extension HostCheck {
     public func hosts(in context: RuleContext) -> [HostSubject] { context.hosts }
 
     public func evaluate(_ context: RuleContext) -> [Finding] {
+        evaluateEachHost(in: context) { evaluate(host: $0, in: context) }
+    }
+
+    /// Judges every subject with `judge`, after the checks every host check shares (a
+    /// failed source, disputed evidence). A check that compares hosts computes what it
+    /// compares once and judges with it, so a run stays linear in hosts.
+    func evaluateEachHost(in context: RuleContext, judge: (HostSubject) -> Finding) -> [Finding] {
         let subjects = hosts(in: context)
         if subjects.isEmpty {
             return [context.hosts.isEmpty
@@ -28,7 +35,7 @@ extension HostCheck {
                                evidence: host.disputes.map(\.summary),
                                remediation: "Give one consistent set of evidence (one snapshot folder per moment in time)")
             }
-            return evaluate(host: host, in: context)
+            return judge(host)
         }
     }
 }
