@@ -11,6 +11,7 @@ func fail(_ message: String) -> Never {
 let usage = """
 usage: snapshot-tool generate [--hosts N] [--vms M] [--repeat-listings] DIR
        snapshot-tool parse PATH [--json]
+       snapshot-tool judge PATH [--runs N]   (CPU ms of parsing and of judging every rule, in process)
 """
 
 var arguments = Array(CommandLine.arguments.dropFirst())
@@ -24,6 +25,13 @@ arguments.removeFirst()
     }
     arguments.removeSubrange(index...(index + 1))
     return number
+}
+
+/// CPU time this process has used (user + system), in milliseconds.
+func cpuMilliseconds() -> Double {
+    var now = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now)
+    return Double(now.tv_sec) * 1000 + Double(now.tv_nsec) / 1_000_000
 }
 
 switch mode {
@@ -58,6 +66,29 @@ case "parse":
         }
     } catch let error as SnapshotError {
         fail(error.description)
+    } catch {
+        fail("\(path): \(error)")
+    }
+case "judge":
+    // In process, so the figures are the work itself, without the process start and the
+    // rule files' loading that a whole `poolcheck audit` also pays.
+    let runs = option("--runs", default: 20)
+    guard let path = arguments.first else { fail(usage) }
+    do {
+        let catalog = try RuleCatalog.bundled()
+        var parse: [Double] = [], judge: [Double] = []
+        var results = 0
+        for _ in 0..<runs {
+            let start = cpuMilliseconds()
+            let facts = try SnapshotGatherer.gather(path: path)
+            let parsed = cpuMilliseconds()
+            results = RuleEngine(catalog: catalog).run(facts: facts, plan: nil, phase: .audit).results.count
+            let judged = cpuMilliseconds()
+            parse.append(parsed - start)
+            judge.append(judged - parsed)
+        }
+        func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+        print("parse_ms=\(median(parse)) judge_ms=\(median(judge)) total_ms=\(median(zip(parse, judge).map(+))) results=\(results) runs=\(runs)")
     } catch {
         fail("\(path): \(error)")
     }

@@ -24,10 +24,10 @@ struct ShellCommand: Sendable, Equatable {
         var compound = false
         var word = ""
         var inWord = false
-        var quote: Character?
-        var iterator = line.makeIterator()
-        var pending: Character? = nil
-        func next() -> Character? {
+        var quote: Unicode.Scalar?
+        var iterator = line.unicodeScalars.makeIterator()  // scalars: no grapheme breaking per character
+        var pending: Unicode.Scalar? = nil
+        func next() -> Unicode.Scalar? {
             if let held = pending { pending = nil; return held }
             return iterator.next()
         }
@@ -39,8 +39,8 @@ struct ShellCommand: Sendable, Equatable {
         while let character = next() {
             if let open = quote {
                 if character == open { quote = nil } else if character == "\\" && open == "\"", let escaped = next() {
-                    word.append(escaped)
-                } else { word.append(character) }
+                    word.unicodeScalars.append(escaped)
+                } else { word.unicodeScalars.append(character) }
                 continue
             }
             switch character {
@@ -48,7 +48,7 @@ struct ShellCommand: Sendable, Equatable {
                 quote = character
                 inWord = true
             case "\\":
-                if let escaped = next() { word.append(escaped); inWord = true }
+                if let escaped = next() { word.unicodeScalars.append(escaped); inWord = true }
             case " ", "\t":
                 endWord()
             case "|":
@@ -66,7 +66,7 @@ struct ShellCommand: Sendable, Equatable {
                     if following == "&" { compound = true } else { pending = following }
                 }
             default:
-                word.append(character)
+                word.unicodeScalars.append(character)
                 inWord = true
             }
         }
@@ -105,6 +105,9 @@ struct ShellCommand: Sendable, Equatable {
 
     /// Masks `-pw X`, `password=X` and `master-password=X` so no secret reaches a report.
     static func masked(_ line: String) -> String {
+        // Most lines name no password: looking once for "pw"/"password" skips the per-word scan.
+        let lower = Array(line.lowercased().utf8)
+        guard lower.contains(bytes: Array("pw".utf8)) || lower.contains(bytes: Array("password".utf8)) else { return line }
         var out: [Substring] = []
         var maskNext = false
         for part in line.split(separator: " ", omittingEmptySubsequences: false) {
@@ -121,5 +124,15 @@ struct ShellCommand: Sendable, Equatable {
             out.append(part)
         }
         return out.joined(separator: " ")
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Whether `needle` occurs in these bytes.
+    fileprivate func contains(bytes needle: [UInt8]) -> Bool {
+        guard count >= needle.count else { return false }
+        return (0...(count - needle.count)).contains { start in
+            needle.indices.allSatisfy { self[start + $0] == needle[$0] }
+        }
     }
 }

@@ -11,7 +11,7 @@ struct HostNotPooledCheck: HostCheck {
         }
         let members = context.topology.members(ofPool: pool.uuid)
         var evidence = ["pool \(pool.uuid) '\(pool.name_label ?? "")' has master \(pool.master ?? "?") (\(host.sourceNote))",
-                        "the pool's host list shows \(members.hosts.map { $0.name_label ?? $0.uuid }.joined(separator: ", "))"]
+                        "the pool's host list shows \(Self.names(members.hosts))"]
         let isMasterToBe = host.name == (context.plan?.pool.master ?? context.masterView?.name)
         if !isMasterToBe, let target = context.masterView?.pool, target.uuid == pool.uuid {
             return Finding(host.target, .notApplicable,
@@ -29,8 +29,7 @@ struct HostNotPooledCheck: HostCheck {
         let others = members.hosts.filter { $0.uuid != own.uuid }
         if !isMasterToBe && !others.isEmpty {
             return Finding(host.target, .violated,
-                           "\(host.name) is the master of a pool with \(others.count) other member(s): "
-                               + others.map { $0.name_label ?? $0.uuid }.joined(separator: ", "),
+                           "\(host.name) is the master of a pool with \(others.count) other member(s): \(Self.names(others))",
                            evidence: evidence,
                            remediation: "Eject the members first: " + others.map { "xe pool-eject host-uuid=\($0.uuid)" }.joined(separator: "; "))
         }
@@ -47,9 +46,15 @@ struct HostNotPooledCheck: HostCheck {
         }
         evidence.append("ha-enabled: \(ha)\(ha ? " (join-ha-disabled judges the target pool's HA)" : "")")
         if isMasterToBe {
-            let grown = others.isEmpty ? "" : " (growing it: \(others.count) member(s) already: \(others.map { $0.name_label ?? $0.uuid }.joined(separator: ", ")))"
+            let grown = others.isEmpty ? "" : " (growing it: \(others.count) member(s) already: \(Self.names(others)))"
             return Finding(host.target, .holds, "\(host.name), the master-to-be, is the master of its own pool\(grown)", evidence: evidence)
         }
         return Finding(host.target, .holds, "\(host.name) is the master of its own one-host pool", evidence: evidence)
+    }
+
+    /// A few hosts by name: the list is evidence on every host's result, so it stays short.
+    private static func names(_ hosts: [Host], limit: Int = 8) -> String {
+        let shown = hosts.prefix(limit).map { $0.name_label ?? $0.uuid }.joined(separator: ", ")
+        return hosts.count > limit ? "\(shown) and \(hosts.count - limit) more" : shown
     }
 }

@@ -28,6 +28,11 @@ struct PeerValues {
         groups.allSatisfy { $0.value == value }
     }
 
+    /// The first host (in host order) whose value differs from `value`, with its value.
+    func firstDiffering(from value: String) -> (host: String, value: String)? {
+        groups.first { $0.value != value }.map { ($0.hosts[0], $0.value) }
+    }
+
     /// One evidence line per distinct value among the other hosts, naming a few of them.
     func summary(besides host: String, label: String, naming limit: Int = 5) -> [String] {
         groups.compactMap { group in

@@ -4,7 +4,24 @@ import Addressing
 /// planned silently widens the subnet), is the same on every host, and the IP is
 /// neither the network nor the broadcast address.
 struct StorageSubnetMaskCheck: HostCheck {
+    func evaluate(_ context: RuleContext) -> [Finding] {
+        let peers = peerPrefixes(in: context)
+        return evaluateEachHost(in: context) { judge($0, peers: peers, in: context) }
+    }
+
     func evaluate(host: HostSubject, in context: RuleContext) -> Finding {
+        judge(host, peers: peerPrefixes(in: context), in: context)
+    }
+
+    /// Without a plan, hosts are compared with each other: every host's prefix, once.
+    private func peerPrefixes(in context: RuleContext) -> PeerValues? {
+        guard context.plan?.storage?.subnet == nil else { return nil }
+        return PeerValues(context.hosts.map { host in
+            (host.name, host.storageAddress?.netmask.flatMap { Int($0) ?? (try? Netmask.prefixLength(dotted: $0)) }.map(String.init))
+        })
+    }
+
+    private func judge(_ host: HostSubject, peers: PeerValues?, in context: RuleContext) -> Finding {
         let address: AddressEvidence
         switch host.configuredStorageAddress(in: context) {
         case .success(let configured): address = configured
@@ -28,18 +45,11 @@ struct StorageSubnetMaskCheck: HostCheck {
                                "\(host.name): storage netmask is /\(prefix) (\(mask)), the plan says /\(planned.prefixLength)",
                                evidence: evidence, remediation: fix(host, address, prefix: planned.prefixLength))
             }
-        } else {
-            let others = context.hosts.compactMap { other -> (String, Int)? in
-                guard other.name != host.name, let mask = other.storageAddress?.netmask,
-                      let prefix = Int(mask) ?? (try? Netmask.prefixLength(dotted: mask)) else { return nil }
-                return (other.name, prefix)
-            }
-            if let differing = others.first(where: { $0.1 != prefix }) {
-                evidence.append("\(differing.0) uses /\(differing.1)")
-                return Finding(host.target, .violated,
-                               "\(host.name): storage netmask /\(prefix) differs from \(differing.0)'s /\(differing.1)",
-                               evidence: evidence)
-            }
+        } else if let peers, let differing = peers.firstDiffering(from: String(prefix)) {
+            evidence.append("\(differing.host) uses /\(differing.value)")
+            return Finding(host.target, .violated,
+                           "\(host.name): storage netmask /\(prefix) differs from \(differing.host)'s /\(differing.value)",
+                           evidence: evidence)
         }
         if let subnet = try? Subnet(address: address.address, prefixLength: prefix), subnet.isNetworkOrBroadcast(address.address) {
             return Finding(host.target, .violated,

@@ -22,6 +22,13 @@ public struct ExportEvidence: Sendable {
     }
 }
 
+extension ExportEvidence {
+    init(shownBy host: String, _ list: ExportList) {
+        self.init(server: list.server, exports: list.exports, origin: "showmount -e \(list.server) on \(host)", dialect: .unknown,
+                  askedOnHost: host, askedFrom: nil)
+    }
+}
+
 extension RuleContext {
     /// The export list of `server`: asked over RPC if it was, else `showmount -e` as run
     /// on `host`, else as run on any host.
@@ -32,15 +39,10 @@ extension RuleContext {
                                   dialect: live.dialect.flatMap(ExportsDialect.init(rawValue:)) ?? .unknown,
                                   askedOnHost: nil, askedFrom: live.askedFrom)
         }
-        let observations = (host?.observation).map { [$0] + facts.hosts } ?? facts.hosts
-        for observation in observations {
-            if let list = observation.exportLists.last(where: { $0.server == server }) {
-                return ExportEvidence(server: server, exports: list.exports,
-                                      origin: "showmount -e \(server) on \(observation.name)", dialect: .unknown,
-                                      askedOnHost: observation.name, askedFrom: nil)
-            }
+        if let observation = host?.observation, let list = observation.exportLists.last(where: { $0.server == server }) {
+            return ExportEvidence(shownBy: observation.name, list)
         }
-        return nil
+        return model.showmountLists[server].map { ExportEvidence(shownBy: $0.host, $0.list) }
     }
 
     /// Why the NFS server's exports could not be read, when a live probe was made and failed.

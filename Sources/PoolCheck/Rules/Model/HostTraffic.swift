@@ -12,6 +12,7 @@ struct HostTraffic {
     var isEmpty: Bool { management.isEmpty && storage.isEmpty && other.isEmpty && problems.isEmpty }
 
     init(host: HostSubject, context: RuleContext) {
+        guard !context.facts.traffic.isEmpty || !context.facts.captureProblems.isEmpty else { return }
         let single = context.hosts.count == 1
         func mine(_ name: String?) -> Bool { name == host.name || (name == nil && single) }
         let management = Self.names(of: host.managementPIF, address: host.managementAddress, word: "management", host: host, context: context)

@@ -13,6 +13,19 @@ public struct PoolModel: Sendable {
     public let phase: Phase
     public let topology: Topology
     public let hosts: [HostSubject]
+    // Pool-wide values are resolved once here: a rule reads them for every host, and
+    // resolving them per host would make a run quadratic in hosts.
+    /// The pool's master as the rules see it: the planned master, else the host that its
+    /// pool's record names master (or the first host that shows a pool).
+    public private(set) var masterView: HostSubject?
+    /// The storage subnet: configured on a host (as its own mask makes it), else planned.
+    /// In preflight the plan comes first: the subnet is still being designed.
+    public private(set) var storageSubnet: (subnet: Subnet, origin: String)?
+    public private(set) var managementSubnet: (subnet: Subnet, origin: String)?
+    /// The NFS backing the configuration shows: the default SR's PBDs first.
+    public private(set) var configuredNFS: NFSTarget?
+    /// Each server's export list as the first host that was shown one saw it (`showmount -e`).
+    public private(set) var showmountLists: [String: (host: String, list: ExportList)] = [:]
 
     public init(facts: Facts, plan: Plan?, phase: Phase) {
         self.facts = facts
@@ -20,16 +33,15 @@ public struct PoolModel: Sendable {
         self.phase = phase
         self.topology = Topology(facts: facts)
         self.hosts = HostSubject.resolveAll(topology: topology, plan: plan, phase: phase)
-    }
-
-    /// The storage subnet: configured on a host (as its own mask makes it), else planned.
-    /// In preflight the plan comes first: the subnet is still being designed.
-    public var storageSubnet: (subnet: Subnet, origin: String)? {
-        subnet(planned: plan?.storage?.subnet) { $0.storageAddress }
-    }
-
-    public var managementSubnet: (subnet: Subnet, origin: String)? {
-        subnet(planned: plan?.management?.subnet) { $0.managementAddress }
+        masterView = findMaster()
+        storageSubnet = subnet(planned: plan?.storage?.subnet) { $0.storageAddress }
+        managementSubnet = subnet(planned: plan?.management?.subnet) { $0.managementAddress }
+        configuredNFS = findConfiguredNFS()
+        for observation in facts.hosts {
+            for list in observation.exportLists.reversed() where showmountLists[list.server] == nil {
+                showmountLists[list.server] = (observation.name, list)
+            }
+        }
     }
 
     private func subnet(planned: Subnet?, _ address: @escaping (HostSubject) -> AddressEvidence?) -> (subnet: Subnet, origin: String)? {
@@ -49,17 +61,14 @@ public struct PoolModel: Sendable {
         return phase == .audit ? configured ?? planned : planned ?? configured
     }
 
-    /// The NFS backing the configuration shows: the default SR's PBDs first.
-    public var configuredNFS: NFSTarget? {
+    private func findConfiguredNFS() -> NFSTarget? {
         let defaultSR = masterView?.pool?.default_SR
         let backings = hosts.compactMap(\.nfsBacking)
         let backing = backings.first { $0.sr != nil && $0.sr == defaultSR } ?? backings.first
         return backing.map { NFSTarget(address: $0.server, path: $0.path, origin: $0.origin, planned: false) }
     }
 
-    /// The pool's master as the rules see it: the planned master, else the host that its
-    /// pool's record names master (or the first host that shows a pool).
-    public var masterView: HostSubject? {
+    private func findMaster() -> HostSubject? {
         if let name = plan?.pool.master, let host = hosts.first(where: { $0.name == name }) { return host }
         return hosts.first { host in
             guard let pool = host.poolRecord, let own = host.record else { return false }
