@@ -11,14 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 command -v hyperfine >/dev/null || { echo "bench: hyperfine is not installed (apt-get install hyperfine)" >&2; exit 2; }
-WORK=$(mktemp -d /tmp/poolcheck-facts-bench.XXXXXX)
-PIDS=()
-cleanup() {
-    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-    for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
+source bench/lib.sh
 
 scripts/build.sh >/dev/null
 swift build -c release --product snapshot-tool >/dev/null
@@ -46,13 +39,9 @@ PY
 echo "== 2. a 64-host pool over XAPI (xapi-sim, HTTPS, pinned)"
 export POOLCHECK_PASSWORD="bench-$RANDOM-$RANDOM"
 export XAPI_SIM_PASSWORD="$POOLCHECK_PASSWORD"
-"$BIN/xapi-sim" --generate-hosts 64 --vms 2000 --port-base 0 --tls-dir "$WORK/tls" \
-    --ready-file "$WORK/ready.json" >"$WORK/sim.out" 2>&1 &
-PIDS+=($!)
-for _ in $(seq 1 200); do [ -s "$WORK/ready.json" ] && break; sleep 0.05; done
-[ -s "$WORK/ready.json" ] || { echo "xapi-sim did not start:" >&2; cat "$WORK/sim.out" >&2; exit 1; }
-url=$(python3 -c 'import json,sys; print([h["url"] for h in json.load(open(sys.argv[1]))["hosts"] if h["master"]][0])' "$WORK/ready.json")
-pin=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["sha256"])' "$WORK/ready.json")
+start_sim pool 64 2000
+url=$(master_of pool)
+pin=$(pin_of pool)
 "$BIN/poolcheck" facts --xapi "$url" --pin-sha256 "$pin" -o "$WORK/xapi.json"
 xapi=$(stat -c %s "$WORK/xapi.json")
 python3 - "$xapi" <<'PY' || failed=1

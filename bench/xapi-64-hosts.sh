@@ -14,14 +14,7 @@ POOLS=${POOLS:-50}
 HOSTS=${HOSTS:-64}
 VMS=${VMS:-2000}
 RUNS=${RUNS:-10}
-WORK=$(mktemp -d /tmp/poolcheck-xapi-bench.XXXXXX)
-PIDS=()
-cleanup() {
-    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-    for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
+source bench/lib.sh
 
 swift build -c release --product xapi-sim >/dev/null
 scripts/build.sh >/dev/null
@@ -32,22 +25,6 @@ CLIENT_NAME="poolcheck audit"
 export POOLCHECK_PASSWORD="bench-$RANDOM-$RANDOM"
 export XAPI_SIM_PASSWORD="$POOLCHECK_PASSWORD"
 
-# start_sim NAME HOSTS VMS: starts one simulated pool on free loopback ports, waits until it listens.
-start_sim() {
-    local name=$1 hosts=$2 vms=$3
-    "$BIN/xapi-sim" --generate-hosts "$hosts" --vms "$vms" --port-base 0 --tls-dir "$WORK/tls-$name" \
-        --log "$WORK/$name.calls.jsonl" --ready-file "$WORK/$name.ready.json" >"$WORK/$name.out" 2>&1 &
-    PIDS+=($!)
-    for _ in $(seq 1 200); do
-        [ -s "$WORK/$name.ready.json" ] && return 0
-        sleep 0.05
-    done
-    echo "xapi-sim $name did not start:" >&2
-    cat "$WORK/$name.out" >&2
-    exit 1
-}
-master_of() { python3 -c 'import json,sys; print([h["url"] for h in json.load(open(sys.argv[1]))["hosts"] if h["master"]][0])' "$WORK/$1.ready.json"; }
-pin_of() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["sha256"])' "$WORK/$1.ready.json"; }
 calls_of() { wc -l <"$WORK/$1.calls.jsonl" | tr -d ' '; }
 
 echo "== client: $CLIENT_NAME"

@@ -120,8 +120,9 @@ struct FactsMerger {
     init(facts: Facts = Facts()) {
         self.facts = facts
         hostSlots = Dictionary(facts.hosts.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
-        for (index, source) in facts.sources.enumerated() where source.isLive {
-            live.formUnion(facts.database.allUUIDs.filter { facts.provenance[$0]?.contains(index) == true })
+        let liveSources = Set(facts.sources.indices.filter { facts.sources[$0].isLive })
+        if !liveSources.isEmpty {
+            live = Set(facts.database.allUUIDs.filter { facts.provenance[$0]?.contains(where: liveSources.contains) == true })
         }
     }
 

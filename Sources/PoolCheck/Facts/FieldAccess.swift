@@ -46,11 +46,6 @@ extension ModelledRecord {
 }
 
 extension ModelledRecord {
-    /// Whether `name` is a field this class models (or its uuid).
-    static func models(field name: String) -> Bool {
-        name == "uuid" || fields.contains { $0.name == name }
-    }
-
     /// The field named `name` (its XenAPI name) as text; nil when unset or not modelled.
     func text(ofField name: String) -> String? {
         if name == "uuid" { return uuid }

@@ -66,13 +66,17 @@ struct FactAssertionCheck: HostCheck {
     }
 
     func evaluate(_ context: RuleContext) -> [Finding] {
-        let peers = assertion.isComparison ? PeerValues(context.hosts.map { ($0.name, value(for: $0, in: context)) }) : nil
+        let peers = peerValues(in: context)
         return evaluateEachHost(in: context) { judge($0, peers: peers, in: context) }
     }
 
     func evaluate(host: HostSubject, in context: RuleContext) -> Finding {
-        let peers = assertion.isComparison ? PeerValues(context.hosts.map { ($0.name, value(for: $0, in: context)) }) : nil
-        return judge(host, peers: peers, in: context)
+        judge(host, peers: peerValues(in: context), in: context)
+    }
+
+    /// Every host's value, once, when the assertion compares hosts.
+    private func peerValues(in context: RuleContext) -> PeerValues? {
+        assertion.isComparison ? PeerValues(context.hosts.map { ($0.name, value(for: $0, in: context)) }) : nil
     }
 
     private func judge(_ host: HostSubject, peers: PeerValues?, in context: RuleContext) -> Finding {
@@ -94,7 +98,7 @@ struct FactAssertionCheck: HostCheck {
                                "\(unknown)'s \(label) not collected, so \(host.name)'s cannot be compared; run \(command(other)) on \(unknown)")
             }
             evidence += peers.summary(besides: host.name, label: label)
-            holds = peers.othersAllHave(value, besides: host.name)
+            holds = peers.allHave(value)
         }
         return Finding(host.target, holds ? .holds : .violated,
                        "\(host.name): \(label) is \(value.isEmpty ? "empty" : value)\(holds ? "" : ", expected \(expectation)")",

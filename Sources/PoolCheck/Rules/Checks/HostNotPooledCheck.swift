@@ -52,9 +52,7 @@ struct HostNotPooledCheck: HostCheck {
         return Finding(host.target, .holds, "\(host.name) is the master of its own one-host pool", evidence: evidence)
     }
 
-    /// A few hosts by name: the list is evidence on every host's result, so it stays short.
-    private static func names(_ hosts: [Host], limit: Int = 8) -> String {
-        let shown = hosts.prefix(limit).map { $0.name_label ?? $0.uuid }.joined(separator: ", ")
-        return hosts.count > limit ? "\(shown) and \(hosts.count - limit) more" : shown
+    private static func names(_ hosts: [Host]) -> String {
+        abbreviatedList(hosts.map { $0.name_label ?? $0.uuid }, naming: 8)
     }
 }

@@ -23,8 +23,8 @@ struct PeerValues {
         unknown.first { $0 != host }
     }
 
-    /// Whether every host but `host` (which has `value`) has `value`.
-    func othersAllHave(_ value: String, besides host: String) -> Bool {
+    /// Whether every host whose value is known has `value`.
+    func allHave(_ value: String) -> Bool {
         groups.allSatisfy { $0.value == value }
     }
 
@@ -36,13 +36,17 @@ struct PeerValues {
     /// One evidence line per distinct value among the other hosts, naming a few of them.
     func summary(besides host: String, label: String, naming limit: Int = 5) -> [String] {
         groups.compactMap { group in
-            let others = group.hosts.lazy.filter { $0 != host }
-            let count = group.hosts.contains(host) ? group.hosts.count - 1 : group.hosts.count
-            guard count > 0 else { return nil }
-            let names = Array(others.prefix(limit))
-            let more = count > names.count ? " and \(count - names.count) more" : ""
-            return count == 1 ? "\(names[0]) \(label) = \(group.value)"
-                : "\(label) = \(group.value) on \(count) other hosts: \(names.joined(separator: ", "))\(more)"
+            let others = group.hosts.filter { $0 != host }
+            guard !others.isEmpty else { return nil }
+            return others.count == 1 ? "\(others[0]) \(label) = \(group.value)"
+                : "\(label) = \(group.value) on \(others.count) other hosts: \(abbreviatedList(others, naming: limit))"
         }
     }
+}
+
+/// "a, b, c and 12 more": names in evidence that appears on every host's result stay few,
+/// so a report does not grow with the square of the pool.
+func abbreviatedList(_ names: [String], naming limit: Int) -> String {
+    let shown = names.prefix(limit).joined(separator: ", ")
+    return names.count > limit ? "\(shown) and \(names.count - limit) more" : shown
 }
