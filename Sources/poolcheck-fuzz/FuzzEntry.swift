@@ -2,8 +2,8 @@ import Foundation
 import PoolCheck
 
 /// libFuzzer entry: feeds one input to the reader named by POOLCHECK_FUZZ_TARGET
-/// (plan, rule or snapshot). Any outcome but a crash or a hang is fine: readers must
-/// answer bad input with an error, never trap.
+/// (plan, rule, snapshot or facts). Any outcome but a crash or a hang is fine: readers
+/// must answer bad input with an error, never trap.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
@@ -12,15 +12,19 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 }
 
 enum FuzzTarget: String {
-    case plan, rule, snapshot
+    case plan, rule, snapshot, facts
 
     static let current: FuzzTarget = {
         let name = ProcessInfo.processInfo.environment["POOLCHECK_FUZZ_TARGET"] ?? "plan"
         guard let target = FuzzTarget(rawValue: name) else {
-            FileHandle.standardError.write(Data("POOLCHECK_FUZZ_TARGET must be plan, rule or snapshot\n".utf8))
+            FileHandle.standardError.write(Data("POOLCHECK_FUZZ_TARGET must be plan, rule, snapshot or facts\n".utf8))
             exit(2)
         }
         return target
+    }()
+
+    static let bundledRules: RuleCatalog = {
+        do { return try RuleCatalog.bundled() } catch { fatalError("bundled rules do not load: \(error)") }
     }()
 
     func run(_ bytes: [UInt8]) {
@@ -33,6 +37,13 @@ enum FuzzTarget: String {
             _ = try? RuleLoader().parse(text, file: "fuzz.yaml")
         case .snapshot:
             _ = try? SnapshotGatherer.parse(bytes: bytes, path: "fuzz.txt")
+        case .facts:
+            // A facts file is judged as read, so inconsistent records that decode (duplicate
+            // uuids, dangling references) must not trap the pool model or any check.
+            guard let facts = try? FactsFile.decode(Data(bytes), path: "fuzz.json") else { return }
+            for phase in [Phase.audit, .preflight] {
+                _ = RuleEngine(catalog: Self.bundledRules).run(facts: facts, plan: nil, phase: phase)
+            }
         }
     }
 }

@@ -10,7 +10,11 @@ public enum FactsFile {
     }
 
     public static func read(path: String) throws -> Facts {
-        let data = Data(try TextFile.read(path, what: "facts").utf8)
+        try decode(Data(try TextFile.read(path, what: "facts").utf8), path: path)
+    }
+
+    /// The bytes of a facts file named `path` (for messages); the fuzzer calls it directly.
+    public static func decode(_ data: Data, path: String) throws -> Facts {
         if let header = try? JSONDecoder().decode(SchemaHeader.self, from: data), header.schema != Facts.currentSchema {
             let hint = header.schema == "poolcheck.facts/v1"
                 ? "written by an older poolcheck; gather again from the same sources with `poolcheck facts -o FILE`"
