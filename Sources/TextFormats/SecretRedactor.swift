@@ -44,7 +44,11 @@ public enum SecretRedactor {
         var masks = secretRanges(own, alsoSecret: alsoSecret)
         if !preceding.isEmpty {
             let before = Array(preceding.joined().utf8)
+            // A line that starts with `key: ` begins an entry of its own, so a value above
+            // does not run on into it (a key cut by the wrap still joins: its value starts here).
+            let fresh = startsWithKey(own)
             masks += secretRanges(before + own, alsoSecret: alsoSecret).compactMap { range in
+                if fresh && range.lowerBound < before.count { return nil }
                 let start = max(range.lowerBound, before.count) - before.count
                 let end = range.upperBound - before.count
                 return start < end ? start..<end : nil
@@ -109,6 +113,22 @@ public enum SecretRedactor {
                 lower[offset] == needle[0] && needle.indices.allSatisfy { lower[offset + $0] == needle[$0] }
             }
         }
+    }
+
+    /// `name: ` or `name ( RO): ` at the start (after blanks).
+    private static func startsWithKey(_ bytes: [UInt8]) -> Bool {
+        var index = 0
+        while index < bytes.count, isSpace(bytes[index]) { index += 1 }
+        let keyStart = index
+        while index < bytes.count, isKeyByte(bytes[index]) { index += 1 }
+        guard index > keyStart else { return false }
+        while index < bytes.count, isSpace(bytes[index]) { index += 1 }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "("),
+           let close = bytes[index..<min(bytes.count, index + 6)].firstIndex(of: UInt8(ascii: ")")) {
+            index = close + 1
+            while index < bytes.count, isSpace(bytes[index]) { index += 1 }
+        }
+        return index + 1 < bytes.count && bytes[index] == UInt8(ascii: ":") && isSpace(bytes[index + 1])
     }
 
     private static func isKeyByte(_ byte: UInt8) -> Bool {

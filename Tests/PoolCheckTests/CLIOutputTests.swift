@@ -94,13 +94,13 @@ final class CLIOutputTests: XCTestCase {
     }
 
     func testAReportToAStdoutLikePathReachesStandardOutput() throws {
-        // /dev/fd/1 rather than /dev/stdout: the old code would have renamed a file over
-        // /dev/stdout itself (as root); in /dev/fd it cannot create one.
+        // /dev/fd/1 and /proc/self/fd/N rather than /dev/stdout: the old code would have
+        // renamed a file over /dev/stdout itself (as root); in /proc it cannot create one.
         let run = try CLITests.poolcheck(["audit"] + example + ["--report", "json:/dev/fd/1", "--report", "junit:/proc/self/fd/2"])
         XCTAssertEqual(run.status, 1, run.stderr)
         XCTAssertTrue(run.stdout.hasPrefix("{") && run.stdout.contains("poolcheck.report/v1"), String(run.stdout.prefix(300)))
         XCTAssertTrue(run.stderr.contains("<testsuites"), String(run.stderr.prefix(300)))
-        let both = try CLITests.poolcheck(["audit"] + example + ["--report", "text", "--report", "json:/dev/stdout"])
+        let both = try CLITests.poolcheck(["audit"] + example + ["--report", "text", "--report", "json:/proc/self/fd/1"])
         XCTAssertEqual(both.status, 2)
         XCTAssertTrue(both.stderr.contains("both write to stdout"), both.stderr)
     }

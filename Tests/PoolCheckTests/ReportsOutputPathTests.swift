@@ -30,9 +30,15 @@ final class ReportsOutputPathTests: XCTestCase {
         throw XCTSkip(reason)
     }
 
+    /// glibc's makedev (a macro Swift does not import).
+    static func deviceNumber(_ major: UInt32, _ minor: UInt32) -> dev_t {
+        let major = UInt64(major), minor = UInt64(minor)
+        return dev_t(((major & 0xfffff000) << 32) | ((major & 0xfff) << 8) | ((minor & 0xffffff00) << 12) | (minor & 0xff))
+    }
+
     /// A private character device: (1, 3) behaves as /dev/null, (1, 7) as /dev/full.
     static func characterDevice(_ path: String, major: UInt32, minor: UInt32) throws -> String {
-        guard mknod(path, S_IFCHR | 0o666, makedev(major, minor)) == 0 else {
+        guard mknod(path, S_IFCHR | 0o666, deviceNumber(major, minor)) == 0 else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "mknod \(path): \(String(cString: strerror(errno)))"])
         }
         return path
@@ -112,7 +118,7 @@ final class ReportsOutputPathTests: XCTestCase {
     func testBlockDevicesAreRefused() throws {
         try Self.requireRoot()
         let block = directory + "/loop"
-        XCTAssertEqual(mknod(block, S_IFBLK | 0o600, makedev(7, 0)), 0)
+        XCTAssertEqual(mknod(block, S_IFBLK | 0o600, Self.deviceNumber(7, 0)), 0)
         XCTAssertThrowsError(try OutputFile.write("x", to: block)) { error in
             assertOneLine(error, naming: block, contains: "is a block device")
         }

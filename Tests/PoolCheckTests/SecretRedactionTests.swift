@@ -58,8 +58,10 @@ struct SecretRedactionTests {
             == "word: \(masked); port: 3260")
         // Cut right after the separator.
         #expect(SecretRedactor.redact("hunter2", after: ["device-config (MRO): target: t; password: "]) == masked)
-        // A line that merely follows a secret is not masked.
+        // A line that starts an entry of its own is read on its own.
         #expect(SecretRedactor.redact("port: 3260", after: ["password: hunter2;"]) == "port: 3260")
+        #expect(SecretRedactor.redact("port: 3260", after: ["device-config (MRO): password: hunter2"]) == "port: 3260")
+        #expect(SecretRedactor.redact("password: x2", after: ["device-config (MRO): password: x1"]) == "password: \(masked)")
     }
 
     @Test func onlyQuotedPartsOfOurOwnMessages() {
