@@ -122,4 +122,18 @@ struct SecretRedactionTests {
         #expect(facts.database.hosts?.records.first?.other_config?["api_token"] == masked)
         #expect(facts.database.hosts?.records.first?.other_config?["agent_start_time"] == "1.0")
     }
+
+    @Test func aFactsFileFromElsewhereIsRedactedOnReading() throws {
+        var facts = try SnapshotFixture.parse(Self.transcript)
+        facts.database.PBDs?.records[0].device_config = ["server": "172.16.0.34", "password": "CANARY-file-7"]
+        facts.database.hosts?.records[0].other_config = ["api_token": "CANARY-file-8", "multipathing": "true"]
+        let folder = try SnapshotFixture.temporaryFolder()
+        defer { SnapshotFixture.remove(folder) }
+        let path = folder.appendingPathComponent("old-facts.json").path
+        try FactsFile.encode(facts).write(toFile: path, atomically: false, encoding: .utf8)
+        let read = try FactsFile.read(path: path)
+        #expect(read.database.PBDs?.records[0].device_config == ["server": "172.16.0.34", "password": masked])
+        #expect(read.database.hosts?.records[0].other_config == ["api_token": masked, "multipathing": "true"])
+        #expect(!(try FactsFile.encode(read)).contains("CANARY"))
+    }
 }
