@@ -146,7 +146,7 @@ final class ReportsOutputPathTests: XCTestCase {
         let dangling = directory + "/dangling.json"
         try FileManager.default.createSymbolicLink(atPath: dangling, withDestinationPath: "missing/run.json")
         XCTAssertThrowsError(try OutputFile.write("x", to: dangling)) { error in
-            assertOneLine(error, naming: dangling, contains: "-> missing/run.json to nothing")
+            assertOneLine(error, naming: dangling, contains: "is a dangling symbolic link (-> missing/run.json)")
         }
         let loop = directory + "/loop.json"
         try FileManager.default.createSymbolicLink(atPath: loop, withDestinationPath: "loop.json")

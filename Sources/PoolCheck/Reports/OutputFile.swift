@@ -110,9 +110,9 @@ public enum OutputFile {
     private static func brokenLink(_ path: String) -> ReportWriteError {
         var info = stat()
         let loop = stat(path, &info) != 0 && errno == ELOOP
-        let target = linkText(path).map { " -> \($0)" } ?? ""
+        let target = linkText(path).map { " (-> \($0))" } ?? ""
         return ReportWriteError(path: path, reason: loop ? "is a symbolic link loop\(target)"
-                                                         : "is a symbolic link\(target) to nothing; poolcheck writes through a link only to an existing file")
+                                                         : "is a dangling symbolic link\(target); poolcheck writes through a link only to an existing file, as cp does")
     }
 
     private static func resolvedLink(_ path: String) -> String? {
