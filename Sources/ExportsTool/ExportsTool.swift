@@ -17,8 +17,7 @@ public enum ExportsTool {
             return 2
         }
         if arguments.help {
-            StandardStreams.output(ExportsArguments.usage + "\n")
-            return 0
+            return written(ExportsArguments.usage + "\n")
         }
         let listing: ServerListing
         do {
@@ -29,9 +28,14 @@ public enum ExportsTool {
         }
         let dialect = ExportsDialect.detect(registrations: listing.registrations)
         let report = verdicts(arguments: arguments, listing: listing, dialect: dialect)
-        StandardStreams.output(arguments.json ? ExportsJSON.render(report)
-                                              : ExportsText.render(report, dialect: dialect) + "\n")
-        return 0
+        return written(arguments.json ? ExportsJSON.render(report) : ExportsText.render(report, dialect: dialect) + "\n")
+    }
+
+    /// 0 when `text` reached standard output, else 2 with one line saying why.
+    private static func written(_ text: String) -> Int32 {
+        guard let problem = StandardStreams.output(text) else { return 0 }
+        StandardStreams.error("poolcheck: cannot write to stdout: \(problem)\n")
+        return 2
     }
 
     /// The server's services and exports; a host name is resolved first (an IP address,

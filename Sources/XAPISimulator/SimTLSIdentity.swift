@@ -27,11 +27,23 @@ public struct SimTLSIdentity: Sendable {
         return TLSConfiguration.makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(key))
     }
 
+    /// Where `generate(in:)` writes the certificate and key.
+    public static func paths(in directory: String) -> SimTLSIdentity {
+        SimTLSIdentity(certificatePath: directory + "/xapi-sim-cert.pem", privateKeyPath: directory + "/xapi-sim-key.pem")
+    }
+
+    /// Removes the certificate and key files (those `generate` made), and `folder` with
+    /// them when it is given (a folder made only for them).
+    public func removeFiles(folder: String? = nil) {
+        unlink(privateKeyPath)
+        unlink(certificatePath)
+        if let folder { rmdir(folder) }
+    }
+
     /// Writes a new self-signed EC P-256 certificate and key into `directory`.
     public static func generate(in directory: String, commonName: String = "xapi-sim") throws -> SimTLSIdentity {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let identity = SimTLSIdentity(certificatePath: directory + "/xapi-sim-cert.pem",
-                                      privateKeyPath: directory + "/xapi-sim-key.pem")
+        let identity = paths(in: directory)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",

@@ -7,7 +7,7 @@ struct FactsCommand: AsyncParsableCommand {
 
     @OptionGroup var sources: SourceOptions
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write the JSON to FILE (atomically) instead of stdout.", valueName: "FILE"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the JSON to FILE (a regular file atomically; a FIFO or device in place) instead of stdout.", valueName: "FILE"))
     var output: String?
 
     func run() async throws {
@@ -15,11 +15,11 @@ struct FactsCommand: AsyncParsableCommand {
         let facts = try await sources.gather()
         let json = try FactsFile.encode(facts)
         guard let output, output != "-" else {
-            print(json, terminator: "")
+            try emit(json)
             return
         }
         do {
-            try AtomicFileWriter.write(json, to: output)
+            try OutputFile.write(json, to: output, noun: "facts file")
         } catch {
             throw fail("\(error)")
         }

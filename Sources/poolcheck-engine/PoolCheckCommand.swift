@@ -12,6 +12,8 @@ struct PoolCheckCommand: AsyncParsableCommand {
 
     /// DESIGN.md's exit statuses: bad usage is 2 (ArgumentParser's own default is 64).
     static func main() async {
+        // A reader that went away is a write error (EPIPE) to report, not a silent death.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
@@ -39,6 +41,11 @@ struct PoolCheckCommand: AsyncParsableCommand {
 /// Ends the process with a DESIGN.md exit status.
 struct Exit: Error {
     let code: Int32
+}
+
+/// One line on standard error that does not stop the run.
+func warn(_ message: String) {
+    FileHandle.standardError.write(Data("poolcheck: warning: \(message)\n".utf8))
 }
 
 /// Prints one line on standard error and exits with `code`.

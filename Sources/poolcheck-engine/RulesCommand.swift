@@ -26,12 +26,14 @@ struct RulesCommand: ParsableCommand {
         func run() throws {
             let rules = try catalog.load().rules.sorted { $0.id < $1.id }
             let width = rules.map(\.id.count).max() ?? 0
+            var listing = ""
             for rule in rules {
                 let id = rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
                 let severity = rule.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
                 let phases = rule.phases.map(\.rawValue).joined(separator: ",").padding(toLength: 16, withPad: " ", startingAt: 0)
-                print("\(id)  \(severity)  \(phases)  \(rule.title)")
+                listing += "\(id)  \(severity)  \(phases)  \(rule.title)\n"
             }
+            try emit(listing)
         }
     }
 
@@ -42,7 +44,7 @@ struct RulesCommand: ParsableCommand {
 
         func run() throws {
             guard let rule = try catalog.load().rule(id: id) else { throw fail("no rule '\(id)' (see `poolcheck rules list`)") }
-            print("""
+            var text = """
             \(rule.id): \(rule.title)
               category:    \(rule.category)
               severity:    \(rule.severity.rawValue)
@@ -54,15 +56,17 @@ struct RulesCommand: ParsableCommand {
               \(rule.rationale.trimmingCharacters(in: .whitespacesAndNewlines))
             fix:
               \(rule.remediation)
-            """)
+
+            """
             if !rule.references.isEmpty {
-                print("references:\n" + rule.references.map { "  - \($0)" }.joined(separator: "\n"))
+                text += "references:\n" + rule.references.map { "  - \($0)\n" }.joined()
             }
             if !rule.examples.isEmpty {
-                print("examples:\n" + rule.examples.map { example in
-                    "  - \(example.name): " + example.expect.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.rawValue)" }.joined(separator: ", ")
-                }.joined(separator: "\n"))
+                text += "examples:\n" + rule.examples.map { example in
+                    "  - \(example.name): " + example.expect.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.rawValue)" }.joined(separator: ", ") + "\n"
+                }.joined()
             }
+            try emit(text)
         }
     }
 
@@ -72,19 +76,19 @@ struct RulesCommand: ParsableCommand {
 
         func run() throws {
             var passed = 0, failed = 0
+            var log = ""
             for rule in try catalog.load().rules {
                 for outcome in RuleSelfTest.run(rule) {
                     if outcome.passed {
                         passed += 1
-                        print("ok    \(outcome.rule): \(outcome.example)")
+                        log += "ok    \(outcome.rule): \(outcome.example)\n"
                     } else {
                         failed += 1
-                        print("FAIL  \(outcome.rule): \(outcome.example)")
-                        outcome.problems.forEach { print("        \($0)") }
+                        log += "FAIL  \(outcome.rule): \(outcome.example)\n" + outcome.problems.map { "        \($0)\n" }.joined()
                     }
                 }
             }
-            print("\(passed) passed, \(failed) failed")
+            try emit(log + "\(passed) passed, \(failed) failed\n")
             if failed > 0 { throw Exit(code: 1) }
         }
     }

@@ -50,6 +50,7 @@ struct XapiOptions: ParsableArguments {
             guard let text = try? String(contentsOfFile: passwordFile, encoding: .utf8) else {
                 throw fail("cannot read --password-file \(passwordFile)")
             }
+            if let warning = Self.exposureWarning(passwordFile) { warn(warning) }
             return String(text.split(separator: "\n", omittingEmptySubsequences: false).first ?? "")
         }
         if let fromEnvironment = ProcessInfo.processInfo.environment["POOLCHECK_PASSWORD"] { return fromEnvironment }
@@ -57,6 +58,15 @@ struct XapiOptions: ParsableArguments {
             throw fail("no XAPI password: set POOLCHECK_PASSWORD or use --password-file FILE")
         }
         return typed
+    }
+
+    /// As ssh says of a private key: a password others on the machine can read is no
+    /// longer only yours. Used anyway (the run may be the only way to find out), but said.
+    static func exposureWarning(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & 0o077 != 0 else { return nil }
+        let mode = String(info.st_mode & 0o7777, radix: 8)
+        return "--password-file \(path) is readable or writable by group or others (mode 0\(mode)); chmod 600 it"
     }
 
     /// Reads one line from the terminal with echo off, restoring the terminal after.

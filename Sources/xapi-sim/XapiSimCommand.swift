@@ -44,7 +44,7 @@ struct XapiSimCommand: AsyncParsableCommand {
     @Option(help: "PEM private key for --cert.")
     var key: String?
 
-    @Option(help: "Folder for the generated certificate (default: a new temporary folder).")
+    @Option(help: "Folder for the generated certificate (default: a new temporary folder). The generated key and certificate are removed when xapi-sim ends.")
     var tlsDir: String?
 
     @Option(help: "User name that may log in.")
@@ -78,12 +78,18 @@ struct XapiSimCommand: AsyncParsableCommand {
             }
         }
         var identity: SimTLSIdentity?
+        var cleanup: ExitCleanup?
+        defer { cleanup?.run() }
         if !http {
             if let cert {
                 guard let key else { throw ValidationError("--cert needs --key") }
                 identity = SimTLSIdentity(certificatePath: cert, privateKeyPath: key)
             } else {
-                let directory = tlsDir ?? NSTemporaryDirectory() + "xapi-sim-\(getpid())"
+                // Only what it generated is removed; a folder only if it made it.
+                let madeFolder = tlsDir == nil ? try Self.privateTemporaryFolder() : nil
+                let directory = tlsDir ?? madeFolder!
+                let generated = SimTLSIdentity.paths(in: directory)
+                cleanup = ExitCleanup { generated.removeFiles(folder: madeFolder) }
                 identity = try SimTLSIdentity.generate(in: directory)
             }
         }
@@ -115,6 +121,15 @@ struct XapiSimCommand: AsyncParsableCommand {
             while true { try await Task.sleep(for: .seconds(3600)) }
         }
         await simulator.shutdown()
+    }
+
+    /// A new folder only this user can enter (mkdtemp), for the generated key.
+    static func privateTemporaryFolder() throws -> String {
+        var template = Array((NSTemporaryDirectory() + "xapi-sim-XXXXXX").utf8CString)
+        guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
+            throw ValidationError("cannot make a temporary folder for the certificate: \(String(cString: strerror(errno)))")
+        }
+        return template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     }
 
     func loadScenario() throws -> SimScenario {

@@ -63,8 +63,8 @@ import Testing
 
     @Test func secretsAreMasked() {
         #expect(ShellCommand("xe pool-join master-address=xs-1 master-username=root master-password=hunter2").display
-            == "xe pool-join master-address=xs-1 master-username=root master-password=***")
-        #expect(ShellCommand("xe -s xs-1 -u root -pw hunter2 host-list").display == "xe -s xs-1 -u root -pw *** host-list")
+            == "xe pool-join master-address=xs-1 master-username=root master-password=<redacted>")
+        #expect(ShellCommand("xe -s xs-1 -u root -pw hunter2 host-list").display == "xe -s xs-1 -u root -pw <redacted> host-list")
     }
 
     @Test(arguments: [

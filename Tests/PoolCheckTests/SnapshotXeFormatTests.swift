@@ -296,7 +296,7 @@ import Testing
         """)
         #expect(facts.views.map(\.name) == ["xs-2"])
         #expect(facts.warnings == [
-            "t.txt:4: could not read \"uuid ( RO): 19c6c4a5-43b1-4aee-914f-dea5b84efba7\" as output of `xe -s xs-2 -u root -pw *** vdi-list`: poolcheck does not read this command's output",
+            "t.txt:4: could not read \"uuid ( RO): 19c6c4a5-43b1-4aee-914f-dea5b84efba7\" as output of `xe -s xs-2 -u root -pw <redacted> vdi-list`: poolcheck does not read this command's output",
         ])
     }
 }

@@ -31,6 +31,7 @@ public enum FactsFile {
         } catch {
             throw InputError(file: path, line: nil, "not a poolcheck facts file (write one with `poolcheck facts -o FILE`)")
         }
+        facts.database = facts.database.redactingMaps()
         // What the file recorded is evidence of the past, however live it was when asked.
         for index in facts.sources.indices where facts.sources[index].recordedIn == nil {
             facts.sources[index].recordedIn = path

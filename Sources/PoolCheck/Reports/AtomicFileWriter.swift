@@ -114,6 +114,8 @@ private enum Glue {
 public struct ReportWriteError: Error, Equatable, CustomStringConvertible {
     public var path: String
     public var reason: String
+    /// What was being written: "report", "facts file".
+    public var noun = "report"
 
     public init(path: String, reason: String) {
         self.path = path
@@ -125,6 +127,6 @@ public struct ReportWriteError: Error, Equatable, CustomStringConvertible {
     }
 
     public var description: String {
-        path == "-" ? "cannot write report to stdout: \(reason)" : "cannot write report \(path): \(reason)"
+        path == "-" ? "cannot write to stdout: \(reason)" : "cannot write \(noun) \(path): \(reason)"
     }
 }

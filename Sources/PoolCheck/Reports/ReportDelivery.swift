@@ -1,14 +1,6 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// Renders one run into every `--report` destination: files atomically,
-/// standard output directly. Text on standard output is coloured per
-/// `ColorPolicy`; text in a file never is.
+/// Renders one run into every `--report` destination: each path as `OutputFile`
+/// says (files atomically, devices and FIFOs in place), standard output directly.
+/// Text on standard output is coloured per `ColorPolicy`; text in a file never is.
 public enum ReportDelivery {
     /// Tries every destination even when one fails (the JUnit file matters
     /// to CI even if stdout is closed), then throws the first failure.
@@ -21,9 +13,9 @@ public enum ReportDelivery {
                 case .standardOutput:
                     let useColor = ColorPolicy.useColorOnStandardOutput(environment: environment)
                     let text = destination.format.makeReporter(useColor: useColor).render(report)
-                    try AtomicFileWriter.writeAll(Array(text.utf8), to: STDOUT_FILENO, path: "-")
+                    try OutputFile.writeToStandardOutput(text)
                 case .file(let path):
-                    try AtomicFileWriter.write(destination.format.makeReporter(useColor: false).render(report), to: path)
+                    try OutputFile.write(destination.format.makeReporter(useColor: false).render(report), to: path)
                 }
             } catch {
                 if firstFailure == nil { firstFailure = error }

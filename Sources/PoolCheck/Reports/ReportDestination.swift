@@ -51,12 +51,14 @@ public struct ReportDestination: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Rejects combinations that would garble output: two reports on standard
-    /// output, or two reports into the same file.
+    /// output (`-` and `/dev/stdout` alike), or two reports into the same file.
     public static func validate(_ destinations: [ReportDestination]) throws(ReportDestinationError) {
         var stdoutUser: ReportDestination?
         var pathUsers: [String: ReportDestination] = [:]
         for destination in destinations {
-            switch destination.sink {
+            var sink = destination.sink
+            if case .file(let path) = sink, OutputFile.descriptorNumber(path) == STDOUT_FILENO { sink = .standardOutput }
+            switch sink {
             case .standardOutput:
                 if let first = stdoutUser { throw .sharedStandardOutput(first.description, destination.description) }
                 stdoutUser = destination

@@ -1,3 +1,5 @@
+import TextFormats
+
 /// Where a XAPI server listens: `HOST[:PORT]` (https on 443) or an explicit URL.
 /// Plain HTTP is used only when the URL says `http://`.
 public struct XapiEndpoint: Sendable, Hashable, CustomStringConvertible {
@@ -15,10 +17,19 @@ public struct XapiEndpoint: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Parses `xs-1`, `xs-1:4430`, `[fd00::1]:443`, `https://xs-1/`, `http://127.0.0.1:8080`.
-    public init(parsing text: String) throws {
-        var rest = Substring(text.trimmingSpaces)
+    public init(parsing given: String) throws {
+        // Errors quote the address; a password typed into it must not be echoed.
+        let text = SecretRedactor.redact(given)
+        var rest = Substring(given.trimmingSpaces)
+        let schemeEnd = rest.firstRange(of: "://")
+        // Before any other check: a password may hold '/' or ':', and must not be echoed.
+        if let at = rest.lastIndex(of: "@") {
+            let typedScheme = schemeEnd.map { String(rest[..<$0.upperBound]) } ?? ""
+            throw XapiError.badEndpoint(typedScheme + SecretRedactor.placeholder + rest[at...],
+                                        "credentials do not belong in the URL; give --user NAME and the password with --password-file or $POOLCHECK_PASSWORD")
+        }
         var scheme = Scheme.https
-        if let range = rest.firstRange(of: "://") {
+        if let range = schemeEnd {
             guard let parsed = Scheme(rawValue: rest[..<range.lowerBound].lowercased()) else {
                 throw XapiError.badEndpoint(text, "only https:// and http:// URLs are supported")
             }
@@ -31,7 +42,6 @@ public struct XapiEndpoint: Sendable, Hashable, CustomStringConvertible {
             }
             rest = rest[..<slash]
         }
-        guard !rest.contains("@") else { throw XapiError.badEndpoint(text, "credentials do not belong in the URL") }
         let (host, port) = try Self.splitHostPort(rest, original: text)
         guard !host.isEmpty else { throw XapiError.badEndpoint(text, "no host name") }
         self.init(scheme: scheme, host: host, port: port)

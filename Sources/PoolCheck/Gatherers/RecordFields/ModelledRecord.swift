@@ -33,8 +33,9 @@ enum FieldKind<Record>: Sendable {
     case flag(WritableKeyPath<Record, Bool?> & Sendable)
     case number(WritableKeyPath<Record, Int?> & Sendable)
     case texts(WritableKeyPath<Record, [String]?> & Sendable)
+    /// Values under secret-named keys (`SecretRedactor`) are stored redacted, in every map.
     case map(WritableKeyPath<Record, [String: String]?> & Sendable)
-    /// A map that can carry passwords (iSCSI CHAP, CIFS): secrets never reach the facts.
+    /// A map known to carry passwords (iSCSI CHAP, CIFS), redacted like every map.
     case secretMap(WritableKeyPath<Record, [String: String]?> & Sendable)
     /// Another object, by uuid (XAPI sends an opaque reference).
     case reference(WritableKeyPath<Record, String?> & Sendable)
@@ -42,16 +43,4 @@ enum FieldKind<Record>: Sendable {
     /// The name_label of the object the XenAPI field `of` references: xe prints it as a
     /// column of its own (`network-name-label`); over XAPI it is looked up.
     case nameLabel(of: String, WritableKeyPath<Record, String?> & Sendable)
-}
-
-/// Redacts values whose key names a password or secret.
-func redactSecrets(_ config: [String: String]) -> [String: String] {
-    var result = config
-    for key in config.keys {
-        let lower = key.lowercased()
-        if lower.contains("password") || lower.contains("secret") || lower.hasPrefix("chap") {
-            result[key] = "<redacted>"
-        }
-    }
-    return result
 }

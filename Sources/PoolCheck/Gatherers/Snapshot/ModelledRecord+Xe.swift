@@ -1,3 +1,5 @@
+import TextFormats
+
 extension ModelledRecord {
     /// Sets the field xe prints as `xeName` and remembers it was shown, so a record seen
     /// twice (same uuid) takes the later value of each field shown again. A field poolcheck
@@ -9,8 +11,7 @@ extension ModelledRecord {
         case .flag(let path): self[keyPath: path] = try value.bool()
         case .number(let path): self[keyPath: path] = try value.int()
         case .texts(let path): self[keyPath: path] = value.set()
-        case .map(let path): self[keyPath: path] = try value.map()
-        case .secretMap(let path): self[keyPath: path] = try value.map().map(redactSecrets)
+        case .map(let path), .secretMap(let path): self[keyPath: path] = try value.map().map(SecretRedactor.redact(map:))
         case .reference(let path): self[keyPath: path] = try value.reference()
         case .references(let path): self[keyPath: path] = try value.references()
         }

@@ -1,3 +1,5 @@
+import TextFormats
+
 /// A command line as typed after a prompt: split into words like a shell would (quotes,
 /// backslashes), with its pipeline filters set apart. `$VARS` stay unexpanded.
 struct ShellCommand: Sendable, Equatable {
@@ -75,7 +77,8 @@ struct ShellCommand: Sendable, Equatable {
         words = cleaned[0]
         filters = cleaned.dropFirst().compactMap { $0.first.map(Self.basename) }
         isCompound = compound
-        display = Self.masked(line)
+        display = ""
+        display = Self.masked(line, secretCommand: printsSecrets)
     }
 
     /// Drops `sudo`, `env`-style prefixes and redirections (`2>&1`, `>/dev/null`).
@@ -103,36 +106,15 @@ struct ShellCommand: Sendable, Equatable {
         return String(path[path.index(after: slash)...])
     }
 
-    /// Masks `-pw X`, `password=X` and `master-password=X` so no secret reaches a report.
-    static func masked(_ line: String) -> String {
-        // Most lines name no password: looking once for "pw"/"password" skips the per-word scan.
-        let lower = Array(line.lowercased().utf8)
-        guard lower.contains(bytes: Array("pw".utf8)) || lower.contains(bytes: Array("password".utf8)) else { return line }
-        var out: [Substring] = []
-        var maskNext = false
-        for part in line.split(separator: " ", omittingEmptySubsequences: false) {
-            if maskNext && !part.isEmpty {
-                out.append("***")
-                maskNext = false
-                continue
-            }
-            if part == "-pw" || part == "--password" { maskNext = true }
-            if let equals = part.firstIndex(of: "="), part[..<equals].lowercased().contains("password") {
-                out.append(part[...equals] + "***")
-                continue
-            }
-            out.append(part)
-        }
-        return out.joined(separator: " ")
+    /// `xe secret-list` and the like print the secrets themselves: none of their output may be quoted.
+    var printsSecrets: Bool {
+        program == "xe" && words.contains { $0.hasPrefix("secret-") }
     }
-}
 
-extension Array where Element == UInt8 {
-    /// Whether `needle` occurs in these bytes.
-    fileprivate func contains(bytes needle: [UInt8]) -> Bool {
-        guard count >= needle.count else { return false }
-        return (0...(count - needle.count)).contains { start in
-            needle.indices.allSatisfy { self[start + $0] == needle[$0] }
-        }
+    /// The line with `-pw X`, `password=X`, `master-password=X` and every other secret
+    /// masked by `SecretRedactor`, so no secret reaches a report.
+    /// In `xe secret-create value=X` the value is the secret itself.
+    static func masked(_ line: String, secretCommand: Bool = false) -> String {
+        SecretRedactor.redact(line, alsoSecret: secretCommand ? ["value"] : [])
     }
 }

@@ -1,3 +1,5 @@
+import TextFormats
+
 /// Reads one transcript file into the snapshot: splits it into commands, hands each
 /// command's output to the reader for that command, and reports every line no reader
 /// could place as a warning with file:line.
@@ -39,7 +41,7 @@ enum TranscriptParser {
         }
         if command.isCompound {
             log.report(nonBlank.map { LineIssue($0, "several commands on one line; their output cannot be told apart") },
-                       command: display, text: text)
+                       command: display, text: text, secretOutput: command.printsSecrets)
             return
         }
         let issues: [LineIssue]
@@ -85,7 +87,7 @@ enum TranscriptParser {
             if let list = read.list { snapshot.withView(slot) { $0.add(exportList: list) } }
             if let failure = read.failure {
                 snapshot.probeFailures.append(ProbeFailure(target: server, source: .showmount,
-                                                           message: "\(path):\(block.line + 1): \(failure)"))
+                                                           message: "\(path):\(block.line + 1): \(SecretRedactor.redact(failure))"))
             }
             issues = read.unplaced
         case .mount:
@@ -97,7 +99,7 @@ enum TranscriptParser {
         case .xeAction, .other(readsNothing: true):
             issues = []
         }
-        log.report(issues, command: display, text: text)
+        log.report(issues, command: display, text: text, secretOutput: command.printsSecrets)
     }
 
     /// `xe -s HOST ...` asks HOST's pool, whatever host the prompt is on.

@@ -1,3 +1,4 @@
+import TextFormats
 import XenAPI
 
 /// Turns raw `get_all_records` results into the fact types the snapshot gatherer fills.
@@ -63,8 +64,7 @@ extension ModelledRecord {
             case .flag(let path): self[keyPath: path] = value?.boolValue
             case .number(let path): self[keyPath: path] = value?.intValue.map(Int.init)
             case .texts(let path): self[keyPath: path] = value?.stringArrayValue
-            case .map(let path): self[keyPath: path] = value?.stringMapValue
-            case .secretMap(let path): self[keyPath: path] = value?.stringMapValue.map(redactSecrets)
+            case .map(let path), .secretMap(let path): self[keyPath: path] = value?.stringMapValue.map(SecretRedactor.redact(map:))
             case .reference(let path): self[keyPath: path] = table.uuid(value)
             case .references(let path): self[keyPath: path] = table.uuids(value)
             case .nameLabel(let reference, let path): self[keyPath: path] = table.field("name_label", of: fields[reference])
