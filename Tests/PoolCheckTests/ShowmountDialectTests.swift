@@ -102,6 +102,14 @@ import Testing
         ])
     }
 
+    @Test func bsdThroughGrepIsToldByItsBlankSeparatedClients() throws {
+        let facts = try SnapshotFixture.parse("""
+        [root@xs-1 ~]# showmount -e freenas | grep iso
+        /mnt/tank/iso                      172.16.0.32/28 172.16.0.0/27 
+        """)
+        #expect(facts.view("xs-1")?.exportLists.first?.exports == [Export(path: "/mnt/tank/iso", groups: ["172.16.0.32/28", "172.16.0.0/27"])])
+    }
+
     @Test func looksLikeClientListAcceptsOnlyWhatCannotEndAPath() {
         for word in ["172.16.0.1", "172.16.0.32/28", "10.0.0.0/255.0.0.0", "*", "(everyone)", "@xenhosts", "*.lab.example", "xs-1.lab,10.0.0.1", "2001:db8::/64"] {
             #expect(ShowmountRow.looksLikeClientList(word), "\(word)")

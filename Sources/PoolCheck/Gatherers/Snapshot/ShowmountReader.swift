@@ -44,7 +44,7 @@ enum ShowmountReader {
         }
         // A filter that kept no line, beside an RPC error, says nothing about the exports.
         guard listedServer != nil || (filtered && (result.failure == nil || !rows.isEmpty)) else { return result }
-        let layout = dialect ?? (rows.contains { $0.lastWord == "Everyone" } ? .bsd : .commaJoined)
+        let layout = dialect ?? (rows.contains(where: \.isBSDOnly) ? .bsd : .commaJoined)
         let readings = ShowmountRow.read(rows, dialect: layout)
         var exports: [Export] = []
         var withoutClients: [String] = []

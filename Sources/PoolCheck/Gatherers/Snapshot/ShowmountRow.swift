@@ -30,6 +30,12 @@ struct ShowmountRow {
 
     var lastWord: String? { words.last?.text }
 
+    /// A line only BSD prints: `Everyone`, or two client specs separated by a blank (other
+    /// dialects join clients with commas into one word). Tells a headerless (grep'd) list's dialect.
+    var isBSDOnly: Bool {
+        lastWord == "Everyone" || words.dropFirst().reversed().prefix { Self.looksLikeClientList($0.text) }.count >= 2
+    }
+
     /// BSD pads the path to 34 characters and a blank (35 in some releases): a word that
     /// starts before that column is still the path.
     private static let bsdClientColumn = 34
