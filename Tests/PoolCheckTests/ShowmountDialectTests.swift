@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PoolCheck
 
@@ -64,6 +65,32 @@ import Testing
         #expect(list.exports == [Export(path: "/srv/vhd", groups: ["172.16.0.32/28"])])
         #expect(list.partial == true && !list.isConclusive)
         #expect(facts.view("xs-1")?.partialCommands == ["showmount -e"])
+    }
+
+    @Test func aLaterGrepUpdatesTheWholeListInsteadOfReplacingIt() throws {
+        let (list, _) = try list("""
+        [root@xs-1 ~]# showmount -e 172.16.0.34
+        Export list for 172.16.0.34:
+        /srv/iso 172.16.0.0/27
+        /srv/vhd 172.16.0.32/27
+        [root@xs-1 ~]# showmount -e 172.16.0.34 | grep vhd
+        /srv/vhd 172.16.0.32/28
+        """)
+        #expect(list.exports == [Export(path: "/srv/iso", groups: ["172.16.0.0/27"]), Export(path: "/srv/vhd", groups: ["172.16.0.32/28"])])
+        #expect(list.isConclusive, "the whole list stays the base")
+    }
+
+    @Test func aGreppedFileThatAgreesWithAWholeOneIsNoConflict() throws {
+        let folder = try SnapshotFixture.temporaryFolder()
+        defer { SnapshotFixture.remove(folder) }
+        try "[root@xs-1 ~]# showmount -e 172.16.0.34 | grep vhd\n/srv/vhd 172.16.0.32/28\n"
+            .write(to: folder.appendingPathComponent("a-grep.txt"), atomically: true, encoding: .utf8)
+        try "[root@xs-1 ~]# showmount -e 172.16.0.34\nExport list for 172.16.0.34:\n/srv/iso 172.16.0.0/27\n/srv/vhd 172.16.0.32/28\n"
+            .write(to: folder.appendingPathComponent("b-whole.txt"), atomically: true, encoding: .utf8)
+        let facts = try SnapshotGatherer.gather(path: folder.path)
+        #expect(facts.conflicts.isEmpty, "\(facts.conflicts)")
+        #expect(facts.view("xs-1")?.exportLists.first?.isConclusive == true)
+        #expect(facts.view("xs-1")?.exportLists.first?.exports.count == 2)
     }
 
     @Test func solarisIllumosDialect() throws {

@@ -143,6 +143,11 @@ public struct ExportList: Codable, Sendable, Equatable {
 
     /// Whether the list is whole and every export in it shows its clients.
     public var isConclusive: Bool { partial != true && (pathsWithoutClients ?? []).isEmpty }
+
+    /// Whether everything this list shows, `other` shows the same way.
+    func isShown(by other: ExportList) -> Bool {
+        exports.allSatisfy(other.exports.contains) && (pathsWithoutClients ?? []).allSatisfy { (other.pathsWithoutClients ?? []).contains($0) }
+    }
 }
 
 /// An export and its client specs as the server wrote them ("172.16.0.32/28", "*", "@ng"):

@@ -143,9 +143,30 @@ struct ViewBuilder: Sendable {
         mounts = list
     }
 
+    /// A whole list replaces the earlier one; a partial one (`| grep`) only updates the exports it shows.
     mutating func add(exportList: ExportList) {
-        exportLists.removeAll { $0.server == exportList.server && $0.via == exportList.via }
-        exportLists.append(exportList)
+        let same = { (list: ExportList) in list.server == exportList.server && list.via == exportList.via }
+        guard exportList.partial == true, let index = exportLists.firstIndex(where: same) else {
+            exportLists.removeAll(where: same)
+            exportLists.append(exportList)
+            return
+        }
+        var merged = exportLists.remove(at: index)
+        var withoutClients = merged.pathsWithoutClients ?? []
+        for export in exportList.exports {
+            withoutClients.removeAll { $0 == export.path }
+            if let slot = merged.exports.firstIndex(where: { $0.path == export.path }) {
+                merged.exports[slot] = export
+            } else {
+                merged.exports.append(export)
+            }
+        }
+        for path in exportList.pathsWithoutClients ?? [] where !withoutClients.contains(path) {
+            merged.exports.removeAll { $0.path == path }
+            withoutClients.append(path)
+        }
+        merged.pathsWithoutClients = withoutClients.isEmpty ? nil : withoutClients
+        exportLists.append(merged)
     }
 
     /// The pool this host's own xe showed: the last pool record it listed.
