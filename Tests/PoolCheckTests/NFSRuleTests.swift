@@ -67,6 +67,67 @@ final class NFSRuleTests: XCTestCase {
         XCTAssertEqual(try run("nfs-server-answers", server(dialect: "knfsd", exports: exports, null: ["3": false])).values.first?.status, .fail)
     }
 
+    // MARK: showmount lists that are partial or lack client lists
+
+    func testExportListedWithoutClientsIsNoEvidenceNotAFail() throws {
+        // QNAP prints the paths alone: /srv/vhd is exported, to clients unknown.
+        let facts = try SnapshotFixture.parse("""
+        [root@xs-1 ~]# showmount -e 172.16.0.34
+        Export list for 172.16.0.34:
+        /Public   
+        /srv/vhd  
+        """)
+        let acl = try XCTUnwrap(try run("nfs-export-acl", facts)["xs-1"])
+        XCTAssertEqual(acl.status, .skip, acl.message)
+        XCTAssertEqual(acl.skipReason, .noEvidence)
+        XCTAssertTrue(acl.message.contains("without its client list") && acl.message.contains("poolcheck exports 172.16.0.34"), acl.message)
+        for rule in ["nfs-export-not-world-open", "nfs-export-not-on-management"] {
+            let exposure = try XCTUnwrap(try run(rule, facts).values.first)
+            XCTAssertEqual(exposure.status, .skip, "\(rule): \(exposure.message)")
+            XCTAssertEqual(exposure.skipReason, .noEvidence, rule)
+        }
+    }
+
+    func testClientsUnknownForTheDeeperExportWinOverAKnownParent() throws {
+        let list = ExportList(server: "172.16.0.34", exports: [Export(path: "/srv", groups: ["172.16.0.32/28"])], via: "showmount",
+                              pathsWithoutClients: ["/srv/vhd"])
+        let facts = Facts(hosts: [HostObservation(name: "xs-1", exportLists: [list])])
+        XCTAssertEqual(try run("nfs-export-acl", facts)["xs-1"]?.skipReason, .noEvidence, "/srv/vhd's own clients decide, and are unknown")
+    }
+
+    func testGrepOutputIsUsedAndWhatItLacksProvesNothing() throws {
+        let shown = try SnapshotFixture.parse("""
+        [root@xs-1 ~]# showmount -e 172.16.0.34 | grep vhd
+        /srv/vhd     172.16.0.32/28
+        """)
+        XCTAssertEqual(try run("nfs-export-acl", shown)["xs-1"]?.status, .pass)
+        XCTAssertEqual(try run("nfs-export-not-world-open", shown).values.first?.status, .pass)
+        let lacking = try SnapshotFixture.parse("""
+        [root@xs-1 ~]# showmount -e 172.16.0.34 | grep srv
+        /srv/iso     172.16.0.0/27
+        """)
+        let acl = try XCTUnwrap(try run("nfs-export-acl", lacking)["xs-1"])
+        XCTAssertEqual(acl.status, .skip, acl.message)
+        XCTAssertEqual(acl.skipReason, .noEvidence)
+        XCTAssertTrue(acl.message.contains("filter"), acl.message)
+        XCTAssertEqual(try run("nfs-export-not-world-open", lacking).values.first?.skipReason, .noEvidence)
+    }
+
+    func testAWholeListFromAnotherHostBeatsThisHostsGrep() throws {
+        let facts = try SnapshotFixture.parse("""
+        [root@xs-1 ~]# showmount -e 172.16.0.34 | grep iso
+        /srv/iso     172.16.0.0/27
+        [root@xs-2 ~]# showmount -e 172.16.0.34
+        Export list for 172.16.0.34:
+        /srv/iso     172.16.0.0/27
+        """)
+        // xs-2's whole list lacks /srv/vhd: knfsd lists every export, but xs-2 asked, not xs-1.
+        let results = try run("nfs-export-acl", facts)
+        XCTAssertEqual(results["xs-2"]?.status, .fail)
+        XCTAssertNotEqual(results["xs-1"]?.status, .pass)
+        XCTAssertNotEqual(results["xs-1"]?.status, .skip, "a whole list was given: xs-1 is judged on it")
+    }
+
     func testUnaskedServerSkipsAndFailedProbeIsError() throws {
         XCTAssertEqual(try run("nfs-server-answers", Facts()).values.first?.status, .skip)
         let failed = Facts(probeFailures: [ProbeFailure(target: "172.16.0.34", source: .nfs, message: "NFS server 172.16.0.34: timed out")])

@@ -158,6 +158,18 @@ enum AuditMutations {
                  renderings: all4, edit: { $0.setExport("/srv/vhd", nil) },
                  delta: forEachHost("nfs-export-acl", "fail")
                      + [skip("nfs-export-not-on-management", export, notApplicable), skip("nfs-export-not-world-open", export, notApplicable)]),
+        Mutation(name: "showmount-through-grep", phase: .audit, note: "each host ran `showmount -e 172.16.0.34 | grep vhd`: a partial list that shows /srv/vhd with its clients",
+                 renderings: all4, edit: { s in for index in s.machines.indices { s.machines[index].showmountGrep = "vhd" } }),
+        Mutation(name: "showmount-grep-misses-export", phase: .audit,
+                 note: "each host ran `showmount -e 172.16.0.34 | grep iso`: /srv/vhd missing from a partial list proves nothing (no evidence, exit 4)",
+                 renderings: all4, edit: { s in for index in s.machines.indices { s.machines[index].showmountGrep = "iso" } },
+                 delta: hosts.map { skip("nfs-export-acl", $0, noEvidence) }
+                     + [skip("nfs-export-not-on-management", export, noEvidence), skip("nfs-export-not-world-open", export, noEvidence)]),
+        Mutation(name: "showmount-without-client-lists", phase: .audit,
+                 note: "showmount prints the paths alone (QNAP): /srv/vhd is exported to clients unknown (no evidence, exit 4), never 'exports nothing'",
+                 renderings: all4, edit: { s in for index in s.machines.indices { s.machines[index].showmountHidesClients = true } },
+                 delta: hosts.map { skip("nfs-export-acl", $0, noEvidence) }
+                     + [skip("nfs-export-not-on-management", export, noEvidence), skip("nfs-export-not-world-open", export, noEvidence)]),
         Mutation(name: "export-wrong-subnet", phase: .audit, note: "/srv/vhd exported to 172.16.0.48/28",
                  renderings: all4, edit: { $0.setExport("/srv/vhd", ["172.16.0.48/28"]) },
                  delta: forEachHost("nfs-export-acl", "fail")),

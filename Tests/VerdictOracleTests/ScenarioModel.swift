@@ -154,6 +154,10 @@ struct MachineOS {
     var mounts: [String] = []
     /// The server `showmount -e` is asked of; nil when it was not run.
     var showmountServer: String?
+    /// `showmount -e SERVER | grep PATTERN`: only the export lines holding it, no header.
+    var showmountGrep: String?
+    /// The export lines show paths only (QNAP): the client lists are not printed.
+    var showmountHidesClients = false
     /// When set, this host's own `xe pool-param-list` shows this default-SR
     /// ("" = `<not in database>`) instead of the pool record's.
     var ownDefaultSRReading: String?

@@ -180,16 +180,17 @@ enum TranscriptRenderer {
     }
 
     /// The OS commands (and, when `ownPoolReading`, the host's own `xe pool-param-list`).
-    static func osCommands(_ scenario: Scenario, on machine: MachineOS, ownPoolReading: Bool) -> String {
+    static func osCommands(_ scenario: Scenario, on machine: MachineOS, ownPoolReading: Bool,
+                           showmount dialect: ShowmountDialect = .nfsUtils) -> String {
         let name = machine.name
         var blocks = [prompt(name, "hostname") + "\n" + name]
         blocks.append(machine.useIfconfig ? prompt(name, "ifconfig") + "\n" + ifconfig(machine) : prompt(name, "ip addr") + "\n" + ipAddr(machine))
         blocks.append(prompt(name, "mount") + "\n" + machine.mounts.joined(separator: "\n"))
         if let server = machine.showmountServer {
-            let table = scenario.exportTables[server]
-            var lines = ["Export list for \(server):"]
-            for export in table?.exports ?? [] { lines.append("\(export.path) \(export.clients.joined(separator: ","))") }
-            blocks.append(prompt(name, "showmount -e \(server)") + "\n" + lines.joined(separator: "\n"))
+            let command = "showmount -e \(server)" + (machine.showmountGrep.map { " | grep \($0)" } ?? "")
+            let output = dialect.render(server: server, scenario.exportTables[server], grep: machine.showmountGrep,
+                                        clients: !machine.showmountHidesClients)
+            blocks.append(prompt(name, command) + (output.isEmpty ? "" : "\n" + output))
         }
         if ownPoolReading {
             let db = scenario.database(of: name)
@@ -281,7 +282,7 @@ enum TranscriptRenderer {
         var files: [String: String] = [:]
         for (index, machine) in scenario.machines.enumerated() {
             files[machine.name] = xeListings(scenario, on: machine, aligned: index % 2 == 1) + "\n\n"
-                + osCommands(scenario, on: machine, ownPoolReading: false) + "\n"
+                + osCommands(scenario, on: machine, ownPoolReading: false, showmount: .rotating(index, shift: 1)) + "\n"
         }
         return files
     }
@@ -289,8 +290,8 @@ enum TranscriptRenderer {
     /// What XAPI cannot give: each host's OS commands and its own reading of the pool.
     static func osOnly(_ scenario: Scenario) -> [String: String] {
         var files: [String: String] = [:]
-        for machine in scenario.machines {
-            files[machine.name] = osCommands(scenario, on: machine, ownPoolReading: true) + "\n"
+        for (index, machine) in scenario.machines.enumerated() {
+            files[machine.name] = osCommands(scenario, on: machine, ownPoolReading: true, showmount: .rotating(index, shift: 2)) + "\n"
         }
         return files
     }

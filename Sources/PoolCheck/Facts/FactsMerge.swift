@@ -92,8 +92,13 @@ extension Facts {
             known.mounts = (known.mounts ?? []) + mounts.filter { mount in !(known.mounts ?? []).contains(mount) }
         }
         for list in observation.exportLists {
-            if let earlier = known.exportLists.first(where: { $0.server == list.server && $0.via == list.via }) {
-                if earlier != list {
+            if let slot = known.exportLists.firstIndex(where: { $0.server == list.server && $0.via == list.via }) {
+                let earlier = known.exportLists[slot]
+                // A grep'd list that shows only what the whole one shows agrees with it.
+                if list.partial == true && list.isShown(by: earlier) { continue }
+                if earlier.partial == true && earlier.isShown(by: list) {
+                    known.exportLists[slot] = list
+                } else if earlier != list {
                     disagree("exports", "\(list.server) as \(known.name) was shown it", "list",
                              earlier.exports.map(\.path).joined(separator: " "), list.exports.map(\.path).joined(separator: " "))
                 }

@@ -53,11 +53,18 @@ public struct OSInterface: Codable, Sendable, Equatable {
     public var name: String
     public var mac: String?
     public var mtu: Int?
+    /// Up and running: administratively up with a carrier (`state DOWN` / `NO-CARRIER` is down).
     public var up: Bool?
+    /// Whether the link has a carrier (`LOWER_UP`, `RUNNING`); false for `NO-CARRIER`; nil when not shown.
+    public var carrier: Bool?
     /// "172.16.0.35/28" style, prefix derived from the printed netmask.
     public var addresses: [String]
     /// The netmask text as printed (kept so a non-contiguous mask stays visible).
     public var netmasks: [String]
+    /// The netmask printed with each address, by its position in `addresses` (nil where none
+    /// was: IPv6, a point-to-point address without one). Facts from earlier versions lack it;
+    /// then `netmasks` pairs by position, as it did.
+    public var addressNetmasks: [String?]?
     public var broadcast: String?
 
     public init(name: String, mac: String? = nil, mtu: Int? = nil, up: Bool? = nil,
@@ -69,6 +76,32 @@ public struct OSInterface: Codable, Sendable, Equatable {
         self.addresses = addresses
         self.netmasks = netmasks
         self.broadcast = broadcast
+    }
+
+    /// The netmask printed with `addresses[index]`, if any.
+    public func netmask(ofAddressAt index: Int) -> String? {
+        if let addressNetmasks { return index < addressNetmasks.count ? addressNetmasks[index] : nil }
+        return index < netmasks.count ? netmasks[index] : nil
+    }
+
+    /// Adds an address with the netmask printed beside it, keeping the two paired.
+    public mutating func append(address: String, netmask: String?) {
+        var paired = addressNetmasks ?? Array(repeating: nil, count: addresses.count)
+        addresses.append(address)
+        paired.append(netmask)
+        addressNetmasks = paired
+        if let netmask { netmasks.append(netmask) }
+    }
+
+    /// Drops the addresses of one family (IPv6 when `ipv6`), with their netmasks.
+    public mutating func removeAddresses(ipv6: Bool) {
+        var kept = OSInterface(name: name)
+        for (index, address) in addresses.enumerated() where address.contains(":") != ipv6 {
+            kept.append(address: address, netmask: netmask(ofAddressAt: index))
+        }
+        addresses = kept.addresses
+        netmasks = kept.netmasks
+        addressNetmasks = kept.addressNetmasks
     }
 }
 
@@ -89,14 +122,31 @@ public struct Mount: Codable, Sendable, Equatable {
 /// An export list as `showmount -e` or mountd's EXPORT call gives it.
 public struct ExportList: Codable, Sendable, Equatable {
     public var server: String
+    /// Exports shown with their client list.
     public var exports: [Export]
     /// "showmount" (transcript) or "mountd" (asked over RPC).
     public var via: String
+    /// Paths listed without any client list (some NAS firmware prints none): exported, to
+    /// clients unknown. Kept apart from `exports`, where an empty list would mean everyone.
+    public var pathsWithoutClients: [String]?
+    /// True when the output went through a filter (`showmount -e X | grep Y`): an export
+    /// it does not show may still exist.
+    public var partial: Bool?
 
-    public init(server: String, exports: [Export], via: String) {
+    public init(server: String, exports: [Export], via: String, pathsWithoutClients: [String]? = nil, partial: Bool? = nil) {
         self.server = server
         self.exports = exports
         self.via = via
+        self.pathsWithoutClients = pathsWithoutClients
+        self.partial = partial
+    }
+
+    /// Whether the list is whole and every export in it shows its clients.
+    public var isConclusive: Bool { partial != true && (pathsWithoutClients ?? []).isEmpty }
+
+    /// Whether everything this list shows, `other` shows the same way.
+    func isShown(by other: ExportList) -> Bool {
+        exports.allSatisfy(other.exports.contains) && (pathsWithoutClients ?? []).allSatisfy { (other.pathsWithoutClients ?? []).contains($0) }
     }
 }
 

@@ -25,10 +25,10 @@ public enum Gathering {
                 captures.append(spec)
             }
         }
-        // The plan's NFS server is asked by default when no evidence lists its exports.
+        // The plan's NFS server is asked by default when no evidence lists its exports in full.
         if let planned = plan?.nfs.map({ "\($0.server)" }), !options.offline, !servers.contains(planned),
            !facts.nfsServers.contains(where: { $0.server == planned }),
-           !facts.hosts.contains(where: { $0.exportLists.contains { $0.server == planned } }) {
+           !facts.hosts.contains(where: { $0.exportLists.contains { $0.server == planned && $0.isConclusive } }) {
             servers.append(planned)
         }
         let probeOptions = NFSProbeOptions(timeout: options.timeout, sourceAddress: options.nfsSource)

@@ -3,7 +3,8 @@ import Addressing
 /// Reads `ifconfig` output in both formats net-tools has printed:
 /// old (`xenbr0 Link encap:Ethernet HWaddr 00:1F:...` / `inet addr:172.16.0.10 Bcast:... Mask:...`)
 /// and new (`eth0: flags=4163<UP,...>  mtu 1500` / `inet 1.2.3.4  netmask ...  broadcast ...`),
-/// indented or not, whole or through `| grep inet -B1`.
+/// indented or not, whole or through `| grep inet -B1` (or `ifconfig DEV | grep inet`: DEV's lines).
+/// Up means up and running: `UP` without `RUNNING` is a link without a carrier, stored down.
 enum IfconfigReader {
     /// Continuation lines that carry nothing poolcheck uses, by their first word.
     private static let ignoredLeads: Set<String> = [
@@ -12,8 +13,9 @@ enum IfconfigReader {
     /// ... or by how the first word starts (`collisions:0`, `Interrupt:17`, `Memory:fe9e0000-...`).
     private static let ignoredPrefixes = ["collisions:", "Interrupt:", "Memory:", "options=", "DMA"]
 
-    static func read(_ text: TranscriptText, lines: [Int]) -> (interfaces: [OSInterface], unplaced: [LineIssue]) {
-        var interfaces: [OSInterface] = []
+    static func read(_ text: TranscriptText, lines: [Int], device: String? = nil) -> (interfaces: [OSInterface], unplaced: [LineIssue]) {
+        // Lines before any header belong to the interface the command named.
+        var interfaces: [OSInterface] = device.map { [OSInterface(name: $0)] } ?? []
         var unplaced: [LineIssue] = []
         for line in lines {
             let range = text.trimmed(text.lines[line])
@@ -28,7 +30,14 @@ enum IfconfigReader {
                 continue
             }
         }
+        // The named interface stays only if it showed something (its own header replaced it otherwise).
+        if let device, interfaces.first == OSInterface(name: device) { interfaces.removeFirst() }
         return (interfaces, unplaced)
+    }
+
+    /// The interface `ifconfig NAME` names, if any.
+    static func device(in words: [String]) -> String? {
+        words.dropFirst().first { !$0.hasPrefix("-") }
     }
 
     private static func header(_ words: [String]) -> OSInterface? {
@@ -41,7 +50,7 @@ enum IfconfigReader {
         if words[0].hasSuffix(":"), words[1].hasPrefix("flags=") {
             var interface = OSInterface(name: String(words[0].dropLast()))
             if let open = words[1].firstIndex(of: "<"), let close = words[1].lastIndex(of: ">"), open < close {
-                interface.up = words[1][words[1].index(after: open)..<close].split(separator: ",").contains("UP")
+                flags(words[1][words[1].index(after: open)..<close].split(separator: ",").map(String.init), into: &interface)
             }
             if let index = words.firstIndex(of: "mtu"), index + 1 < words.count { interface.mtu = Int(words[index + 1]) }
             return interface
@@ -66,11 +75,18 @@ enum IfconfigReader {
             // Old format flags line: `UP BROADCAST RUNNING MULTICAST  MTU:1500  Metric:1`.
             if let mtu = words.first(where: { $0.hasPrefix("MTU:") }) {
                 interface.mtu = Int(mtu.dropFirst(4))
-                interface.up = lead == "UP"
+                flags(words.filter { $0.allSatisfy(\.isUppercase) }, into: &interface)
                 return true
             }
             return false
         }
+    }
+
+    /// `UP` and `RUNNING` (the carrier): an interface up without a carrier is down.
+    private static func flags(_ flags: [String], into interface: inout OSInterface) {
+        let configuredUp = flags.contains("UP")
+        if configuredUp { interface.carrier = flags.contains("RUNNING") }
+        interface.up = configuredUp && flags.contains("RUNNING")
     }
 
     private static func inet(_ words: [String], into interface: inout OSInterface) -> Bool {
@@ -95,13 +111,10 @@ enum IfconfigReader {
             }
         }
         guard let address, !address.isEmpty else { return false }
-        if let mask {
-            interface.netmasks.append(mask)
-            // A non-contiguous mask has no prefix: the bare address is kept, the mask stays visible.
-            interface.addresses.append((try? Netmask.prefixLength(dotted: mask)).map { "\(address)/\($0)" } ?? address)
-        } else {
-            interface.addresses.append(address)
-        }
+        // A non-contiguous mask has no prefix: the bare address is kept, the mask stays visible.
+        // `P-t-P:`/`destination` name the peer; the mask on the line is this address's own.
+        let prefixed = mask.flatMap { try? Netmask.prefixLength(dotted: $0) }.map { "\(address)/\($0)" }
+        interface.append(address: prefixed ?? address, netmask: mask)
         return true
     }
 
@@ -109,17 +122,17 @@ enum IfconfigReader {
         guard words.count >= 2 else { return false }
         // Old net-tools: `inet6 addr: fe80::1/64 Scope:Link` (some builds print `addr:fe80::...`).
         if words[1] == "addr:", words.count >= 3 {
-            interface.addresses.append(words[2])
+            interface.append(address: words[2], netmask: nil)
             return true
         }
         if words[1].hasPrefix("addr:"), words[1].count > 5 {
-            interface.addresses.append(String(words[1].dropFirst(5)))
+            interface.append(address: String(words[1].dropFirst(5)), netmask: nil)
             return true
         }
         if let index = words.firstIndex(of: "prefixlen"), index + 1 < words.count {
-            interface.addresses.append("\(words[1])/\(words[index + 1])")
+            interface.append(address: "\(words[1])/\(words[index + 1])", netmask: nil)
         } else {
-            interface.addresses.append(words[1])
+            interface.append(address: words[1], netmask: nil)
         }
         return true
     }

@@ -75,15 +75,16 @@ enum TranscriptParser {
             issues = readParamGet(text, nonBlank, xeClass, uuid: uuid, field: field, key: key, promptLine: block.line,
                                   slot: slot, snapshot: &snapshot)
         case .ifconfig:
-            let read = IfconfigReader.read(text, lines: block.output)
+            let read = IfconfigReader.read(text, lines: block.output, device: IfconfigReader.device(in: command.words))
             snapshot.withView(slot) { $0.add(interfaces: read.interfaces) }
             issues = read.unplaced
         case .ipAddress:
-            let read = IPAddressReader.read(text, lines: block.output)
-            snapshot.withView(slot) { $0.add(interfaces: read.interfaces) }
+            let read = IPAddressReader.read(text, lines: block.output, device: IPAddressReader.device(in: command.words))
+            let shown = IPAddressReader.families(in: command.words)
+            snapshot.withView(slot) { $0.add(interfaces: read.interfaces, ipv4: shown.ipv4, ipv6: shown.ipv6) }
             issues = read.unplaced
         case .showmount(let server):
-            let read = ShowmountReader.read(text, lines: block.output, server: server)
+            let read = ShowmountReader.read(text, lines: block.output, server: server, filtered: command.isFiltered)
             if let list = read.list { snapshot.withView(slot) { $0.add(exportList: list) } }
             if let failure = read.failure {
                 snapshot.probeFailures.append(ProbeFailure(target: server, source: .showmount,

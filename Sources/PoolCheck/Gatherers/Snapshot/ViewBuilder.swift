@@ -1,6 +1,7 @@
 /// Collects what one host's transcripts showed, in the order read, and turns it into a
 /// `HostView`. Interfaces, mounts and export lists seen again replace the earlier ones
-/// (later output is the newer state).
+/// (later output is the newer state), but only in what the later output shows: `ip -4 addr`
+/// replaces an interface's IPv4 addresses and keeps its IPv6 ones, `ip -br addr` keeps its MAC.
 struct ViewBuilder: Sendable {
     let name: String
     var hostname: String?
@@ -96,16 +97,38 @@ struct ViewBuilder: Sendable {
         }
     }
 
-    mutating func add(interfaces seen: [OSInterface]) {
+    /// `ipv4`/`ipv6`: the address families the command showed (`ip -4`, `ip -6`).
+    mutating func add(interfaces seen: [OSInterface], ipv4: Bool = true, ipv6: Bool = true) {
         var list = interfaces ?? []
         for interface in seen {
             if let index = list.firstIndex(where: { $0.name == interface.name }) {
-                list[index] = interface
+                list[index] = Self.update(list[index], with: interface, ipv4: ipv4, ipv6: ipv6)
             } else {
                 list.append(interface)
             }
         }
         interfaces = list
+    }
+
+    /// The earlier reading of an interface, updated with what a later command showed.
+    private static func update(_ earlier: OSInterface, with later: OSInterface, ipv4: Bool, ipv6: Bool) -> OSInterface {
+        // A broadcast address not shown again (`ip -br`) stays while the IPv4 addresses are the same.
+        var earlierIPv4 = earlier, laterIPv4 = later
+        earlierIPv4.removeAddresses(ipv6: true)
+        laterIPv4.removeAddresses(ipv6: true)
+        let sameIPv4 = earlierIPv4.addresses == laterIPv4.addresses
+        var merged = OSInterface(name: later.name, mac: later.mac ?? earlier.mac, mtu: later.mtu ?? earlier.mtu, up: later.up ?? earlier.up,
+                                 broadcast: ipv4 ? later.broadcast ?? (sameIPv4 ? earlier.broadcast : nil) : earlier.broadcast)
+        merged.carrier = later.carrier ?? earlier.carrier
+        // IPv4 first, then IPv6, each from the reading that showed that family last.
+        for (family, shown) in [(false, ipv4), (true, ipv6)] {
+            var source = shown ? later : earlier
+            source.removeAddresses(ipv6: !family)
+            for (index, address) in source.addresses.enumerated() {
+                merged.append(address: address, netmask: source.netmask(ofAddressAt: index))
+            }
+        }
+        return merged
     }
 
     mutating func add(mounts seen: [Mount]) {
@@ -120,9 +143,30 @@ struct ViewBuilder: Sendable {
         mounts = list
     }
 
+    /// A whole list replaces the earlier one; a partial one (`| grep`) only updates the exports it shows.
     mutating func add(exportList: ExportList) {
-        exportLists.removeAll { $0.server == exportList.server && $0.via == exportList.via }
-        exportLists.append(exportList)
+        let same = { (list: ExportList) in list.server == exportList.server && list.via == exportList.via }
+        guard exportList.partial == true, let index = exportLists.firstIndex(where: same) else {
+            exportLists.removeAll(where: same)
+            exportLists.append(exportList)
+            return
+        }
+        var merged = exportLists.remove(at: index)
+        var withoutClients = merged.pathsWithoutClients ?? []
+        for export in exportList.exports {
+            withoutClients.removeAll { $0 == export.path }
+            if let slot = merged.exports.firstIndex(where: { $0.path == export.path }) {
+                merged.exports[slot] = export
+            } else {
+                merged.exports.append(export)
+            }
+        }
+        for path in exportList.pathsWithoutClients ?? [] where !withoutClients.contains(path) {
+            merged.exports.removeAll { $0.path == path }
+            withoutClients.append(path)
+        }
+        merged.pathsWithoutClients = withoutClients.isEmpty ? nil : withoutClients
+        exportLists.append(merged)
     }
 
     /// The pool this host's own xe showed: the last pool record it listed.

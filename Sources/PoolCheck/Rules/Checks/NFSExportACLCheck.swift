@@ -25,7 +25,22 @@ struct NFSExportACLCheck: HostCheck {
         }
         var evidence = ["NFS \(server.address):\(path) (\(server.origin))", "export list from \(list.origin)",
                         "storage address \(address.summary)"]
-        guard let export = list.exports.export(covering: path) else {
+        let export: NFSExport
+        switch list.coverage(of: path) {
+        case .export(let found):
+            export = found
+        case .clientsUnknown(let shown):
+            // Exported, to clients unknown: neither a pass nor a fail. No evidence.
+            return Finding(host.target, .missingFacts,
+                           "\(list.origin) lists \(shown) without its client list, so whether it admits \(host.name)'s storage IP \(address.address) is unknown; "
+                               + ExportEvidence.clientListCommands(server: server.address),
+                           evidence: evidence)
+        case .absent:
+            if let unproven = list.absenceUnproven {
+                return Finding(host.target, .missingFacts,
+                               "\(path) is not in the list, but \(unproven); run `showmount -e \(server.address)` unfiltered or use --nfs \(server.address)",
+                               evidence: evidence)
+            }
             if list.absenceIsRefusal(for: host) {
                 return Finding(host.target, .violated, "\(server.address) exports nothing that covers \(path) to \(host.name)",
                                evidence: evidence,

@@ -29,7 +29,17 @@ struct NFSExportExposureCheck: Check {
             return [Finding(target, .missingFacts,
                             "the export list of \(server.address) was not collected; run `showmount -e \(server.address)` or use --nfs \(server.address)")]
         }
-        guard let export = list.exports.export(covering: path) else {
+        let export: NFSExport
+        switch list.coverage(of: path) {
+        case .export(let found):
+            export = found
+        case .clientsUnknown(let shown):
+            return [Finding(target, .missingFacts, "\(list.origin) lists \(shown) without its client list; "
+                                + ExportEvidence.clientListCommands(server: server.address))]
+        case .absent:
+            if let unproven = list.absenceUnproven {
+                return [Finding(target, .missingFacts, "\(path) is not in the list, but \(unproven); run `showmount -e \(server.address)` unfiltered or use --nfs \(server.address)")]
+            }
             return [Finding(target, .notApplicable, "no export covering \(path) is listed (see nfs-export-acl)")]
         }
         let evidence = ["export \(export.path) \(export.groups.joined(separator: ",")) (\(list.origin))"]

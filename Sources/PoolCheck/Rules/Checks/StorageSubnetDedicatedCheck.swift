@@ -80,7 +80,7 @@ struct StorageSubnetDedicatedCheck: HostCheck {
             for (index, text) in interface.addresses.enumerated() {
                 guard let ip = IPAddress(String(text.split(separator: "/")[0])), ip != storage.address,
                       !result.contains(where: { $0.address == ip }) else { continue }
-                let mask = index < interface.netmasks.count ? interface.netmasks[index] : text.split(separator: "/").dropFirst().first.map(String.init)
+                let mask = interface.netmask(ofAddressAt: index) ?? text.split(separator: "/").dropFirst().first.map(String.init)
                 result.append(AddressEvidence(address: ip, netmask: mask, interface: interface.name,
                                               origin: "OS interface \(interface.name)", planned: false))
             }

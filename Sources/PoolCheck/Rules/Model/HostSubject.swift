@@ -145,7 +145,7 @@ public struct HostSubject: Sendable {
                     let isPlanned = planned == ip
                     let inSubnet = plannedSubnet?.contains(ip) ?? false
                     guard onDevice || isPlanned || inSubnet else { continue }
-                    let mask = index < interface.netmasks.count ? interface.netmasks[index] : (parts.count > 1 ? parts[1] : nil)
+                    let mask = interface.netmask(ofAddressAt: index) ?? (parts.count > 1 ? parts[1] : nil)
                     return AddressEvidence(address: ip, netmask: mask, gateway: nil, mode: nil, interface: interface.name,
                                            origin: "OS interface \(interface.name) on \(observation.name)", planned: false)
                 }

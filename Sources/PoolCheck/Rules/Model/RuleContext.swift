@@ -24,7 +24,8 @@ public struct PoolModel: Sendable {
     public private(set) var managementSubnet: (subnet: Subnet, origin: String)?
     /// The NFS backing the configuration shows: the default SR's PBDs first.
     public private(set) var configuredNFS: NFSTarget?
-    /// Each server's export list as the first host that was shown one saw it (`showmount -e`).
+    /// Each server's export list as the first host that was shown one saw it (`showmount -e`),
+    /// a whole list with its client lists before a partial one.
     public private(set) var showmountLists: [String: (host: String, list: ExportList)] = [:]
 
     public init(facts: Facts, plan: Plan?, phase: Phase) {
@@ -38,7 +39,9 @@ public struct PoolModel: Sendable {
         managementSubnet = subnet(planned: plan?.management?.subnet) { $0.managementAddress }
         configuredNFS = findConfiguredNFS()
         for observation in facts.hosts {
-            for list in observation.exportLists.reversed() where showmountLists[list.server] == nil {
+            // A whole list with every client list shown is preferred to a partial one.
+            for list in observation.exportLists.reversed()
+            where showmountLists[list.server].map({ !$0.list.isConclusive && list.isConclusive }) ?? true {
                 showmountLists[list.server] = (observation.name, list)
             }
         }
