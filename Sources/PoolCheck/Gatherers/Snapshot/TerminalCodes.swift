@@ -11,9 +11,11 @@ enum TerminalCodes {
     /// one scan, no copy). A file that breaks lines with CR alone gets LF breaks.
     static func stripped(_ bytes: [UInt8]) -> [UInt8]? {
         var hasControl = false, hasNewline = false, hasReturn = false
-        for byte in bytes {
-            if byte == newline { hasNewline = true } else if byte == carriageReturn { hasReturn = true }
-            else if byte < 0x20 && byte != 9 && byte != 11 && byte != 12 { hasControl = true }
+        bytes.withUnsafeBufferPointer { buffer in
+            for byte in buffer where byte < 0x20 || byte == 0x7F {
+                if byte == newline { hasNewline = true } else if byte == carriageReturn { hasReturn = true }
+                else if byte != 9 && byte != 11 && byte != 12 { hasControl = true }
+            }
         }
         let crOnly = hasReturn && !hasNewline
         guard hasControl || crOnly else { return nil }
