@@ -50,6 +50,14 @@ import Testing
                 "\(name):19: could not read \"8605deeb-76d4-9637-086f-512779f4c2c6\" as output of `xe bond-list uuid=4a243b9c-6625-4bba-776a-f29873486f81 params=master --minimal`: `--minimal` with params= other than uuid prints field values, not which records they belong to",
             ])
         },
+        "xcpng-pif-list-idrac.txt": { name in
+            let facts = try parse(name)
+            #expect(facts.hosts.map(\.name) == ["idmbs-hv002"])
+            #expect(facts.warnings == [])
+            #expect(facts.database.PIFs?.records.map(\.device) == ["eth1", "idrac", "eth3"])
+            #expect(facts.database.PIFs?.records.map(\.currently_attached) == [true, false, false])
+            #expect(facts.database.PIFs?.records.map(\.VLAN) == [-1, -1, -1])
+        },
         "xenserver-6.5-blog-pif-sr-list.txt": { name in
             let facts = try parse(name)
             #expect(facts.hosts.map(\.name) == ["xs-1"])
@@ -112,7 +120,7 @@ import Testing
     /// warning each, every other file is read (one odd prompt no longer aborts the folder).
     @Test func wholeFolderReadsEveryTranscript() throws {
         let facts = try SnapshotGatherer.gather(path: Self.folder.path)
-        #expect(Set(facts.hosts.map(\.name)) == ["prod-hv-xcpng01", "xcp-ng", "pq-uio1-r1-server1-xcp-ng", "xcp-home", "dt04", "xs-1"])
+        #expect(Set(facts.hosts.map(\.name)) == ["prod-hv-xcpng01", "xcp-ng", "pq-uio1-r1-server1-xcp-ng", "xcp-home", "dt04", "xs-1", "idmbs-hv002"])
         let skipped = facts.warnings.filter { $0.hasSuffix(": skipped") }.map { URL(fileURLWithPath: String($0.prefix { $0 != ":" })).lastPathComponent }
         #expect(skipped == ["SOURCES.md", "xcpng-network-list-without-prompt.txt", "xo-sr-param-list-hash-prompt.txt"])
     }
