@@ -402,6 +402,14 @@ import Testing
     }
 
     @Test(arguments: [
+        ("address", "172.16.0", false), ("address", "10.0.0.xxx", false), ("address", "xs-1.example.com", true),
+        ("address", "10.0.0.5", true), ("IP", "", true), ("MAC", "00:1F:29:C4:9F:5C", true), ("MAC", "00:1f:29:c4:9f", false),
+    ])
+    func addressFieldsAreWholeOrUnknown(field: String, value: String, whole: Bool) {
+        #expect((RedactedValue.reason(field: field, value) == nil) == whole)
+    }
+
+    @Test(arguments: [
         ("172.16.x.x", true), ("10.*.*.5", true), ("xx:2f:xx:xx:1x", true), ("<redacted>", true), ("XXXX", true),
         ("172.16.0.34", false), ("nas-2.example.com", false), ("fe80::1", false), ("/srv/vhd", false), ("x", false),
     ])

@@ -11,8 +11,13 @@ enum RedactedValue {
         switch xeName {
         case "MAC":
             return isMAC(value) ? nil : "\"\(value)\" is not a whole MAC address (redacted or cut?)"
-        case "IP", "netmask", "gateway", "address":
+        case "IP", "netmask", "gateway":
             return IPAddress(value) != nil ? nil : "\"\(value)\" is not a whole IP address (redacted or cut?)"
+        case "address":
+            // A host's address is an IP; a DNS name is possible, a cut dotted quad is not.
+            if IPAddress(value) != nil { return nil }
+            let dotted = value.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || $0 == UInt8(ascii: ".") }
+            return dotted || looksMasked(value) ? "\"\(value)\" is not a whole IP address (redacted or cut?)" : nil
         case "IPv6":
             let items = value.split(separator: ";").map { $0.trimmingBlanks }.filter { !$0.isEmpty }
             let bad = items.first { IPAddress(String($0.split(separator: "/").first ?? "")) == nil }
