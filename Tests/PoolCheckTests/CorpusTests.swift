@@ -15,7 +15,12 @@ import Testing
     /// Each corpus file and the check of what it yields.
     static let expectations: [String: @Sendable (String) throws -> Void] = [
         "xcpng-time-prompt-pif-list.txt": { name in try expectThemawPIFs(try parse(name)) },
-        "xcpng-coloured-typescript-pif-list.txt": { name in try expectThemawPIFs(try parse(name)) },
+        "xcpng-coloured-typescript-pif-list.txt": { name in
+            // The bytes a terminal interprets are the point of this file: check they are there.
+            let bytes = try Data(contentsOf: folder.appendingPathComponent(name))
+            #expect(bytes.contains(0x1B) && bytes.contains(13))
+            try expectThemawPIFs(try parse(name))
+        },
         "xcpng-time-prompt-network-list.txt": { name in
             let facts = try parse(name)
             #expect(facts.hosts.map(\.name) == ["xcp-ng"])
