@@ -34,4 +34,11 @@ import Testing
         #expect(xs2.message.contains("the storage interface's address not collected"), "\(xs2.message)")
         #expect(results["xs-1"]?.status == .pass)
     }
+
+    /// "All distinct" over the addresses seen is no pass when one was masked.
+    @Test func maskedStorageIPLeavesUniquenessUnchecked() throws {
+        let pool = try #require(try verdicts("storage-ip-unique")["PDX0"])
+        #expect(pool.status == .skip, "\(pool.status): \(pool.message)")
+        #expect(pool.message.contains("the storage address of xs-2 was not shown"), "\(pool.message)")
+    }
 }

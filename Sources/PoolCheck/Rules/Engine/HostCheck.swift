@@ -60,7 +60,7 @@ extension HostSubject {
         if address.planned && context.phase == .audit {
             // The storage PIF's address was not shown (no IP column, or masked in the paste)
             // and the OS listing, if any, was partial: the address is unknown, not absent.
-            if let pif = storagePIF, !pif.wasShown("IP"), !osListsEveryAddress {
+            if storageAddressHidden {
                 return .failure(FindingError(missing("the storage interface's address", run: "`xe pif-list params=all` or `ip addr`")))
             }
             return .failure(FindingError(Finding(target, .violated, "\(name) has no address on its storage interface",
@@ -71,6 +71,13 @@ extension HostSubject {
 }
 
 extension HostSubject {
+    /// The storage PIF is known but its address was not shown (no IP column, or masked in
+    /// the paste) and no full OS listing shows one: unknown, which is not "none".
+    var storageAddressHidden: Bool {
+        guard let pif = storagePIF, !pif.wasShown("IP"), !osListsEveryAddress else { return false }
+        return storageAddress == nil || storageAddress?.planned == true
+    }
+
     /// Whether this host's OS showed all its interfaces' addresses (an unfiltered listing).
     fileprivate var osListsEveryAddress: Bool {
         guard let observation, observation.interfaces != nil else { return false }
