@@ -282,9 +282,139 @@ import Testing
         #expect(pbd.device_config == ["serverpath": "/srv/vhd", "server": "172.16.0.34", "password": "<redacted>"])
         let vm = try #require(database.VMs?.records.first)
         #expect(vm.power_state == "halted" && vm.is_a_template == false && vm.resident_on == nil)
-        // `host ( RO) [DEPRECATED]:` is not the `name (KIND): value` form: reported, not guessed.
-        #expect(facts.warnings.count == 1)
-        #expect(facts.warnings.first?.hasPrefix("t.txt:25: could not read \"host ( RO) [DEPRECATED]:") == true)
+        #expect(facts.warnings == [])
+    }
+
+    /// xe marks fields kept for old scripts `name ( RO) [DEPRECATED]: value`: still read.
+    @Test func deprecatedMarkerIsRead() throws {
+        let facts = try SnapshotFixture.parse("""
+        [root@xs-1 ~]# xe pbd-param-list uuid=d954eca7-791f-4373-afe2-41235d78b1b6
+        uuid ( RO)                     : d954eca7-791f-4373-afe2-41235d78b1b6
+             host ( RO) [DEPRECATED]: \(host)
+                 currently-attached ( RO): true
+        [root@xs-1 ~]# xe vm-param-list uuid=a6ed46f7-e62a-40f9-8849-6a40a0a54f6f
+        uuid ( RO): a6ed46f7-e62a-40f9-8849-6a40a0a54f6f
+        ha-always-run ( RW) [DEPRECATED]: false
+        power-state ( RO): running
+        broken ( RO) [deprecated]: x
+        """)
+        #expect(facts.database.PBDs?["d954eca7-791f-4373-afe2-41235d78b1b6"]?.host == host)
+        #expect(facts.database.VMs?["a6ed46f7-e62a-40f9-8849-6a40a0a54f6f"]?.power_state == "running")
+        // Only xe's own upper-case marker: anything else in brackets is still reported.
+        #expect(facts.warnings == [
+            "t.txt:9: could not read \"broken ( RO) [deprecated]: x\" as output of `xe vm-param-list uuid=a6ed46f7-e62a-40f9-8849-6a40a0a54f6f`",
+        ])
+    }
+
+    /// `params=master --minimal` prints the master PIFs' uuids: read as bond uuids they
+    /// were phantom bonds, and an empty or short list said something about bonds it cannot.
+    @Test func minimalListOfFieldValuesIsNotReadAsRecords() throws {
+        let facts = try SnapshotFixture.parse("""
+        [root@xs-1 ~]# xe bond-list params=master --minimal
+        \(pif)
+        [root@xs-1 ~]# xe pif-list params=uuid --minimal
+        \(slaveA),\(slaveB)
+        """)
+        #expect(facts.database.bonds == nil)
+        #expect(facts.database.PIFs?.records.map(\.uuid) == [slaveA, slaveB])
+        #expect(facts.warnings == [
+            "t.txt:2: could not read \"\(pif)\" as output of `xe bond-list params=master --minimal`: `--minimal` with params= other than uuid prints field values, not which records they belong to",
+        ])
+    }
+
+    /// A uuid-only record (`--minimal`, `params=uuid`) shows no field: it must not read as a
+    /// full record whose fields are all unset (no default SR, no master...).
+    @Test func uuidOnlyRecordsShowNoField() throws {
+        let facts = try SnapshotFixture.parse("""
+        [root@xs-1 ~]# xe pool-list --minimal
+        c6f0c03a-344b-24f3-e90c-3c786725f61a
+        [root@xs-1 ~]# xe host-list params=uuid
+        uuid ( RO)    : \(host)
+        """)
+        let pool = try #require(facts.database.pool)
+        #expect(pool.default_SR == nil && !pool.wasShown("default_SR") && !pool.wasShown("master"))
+        let hostRecord = try #require(facts.database.hosts?[host])
+        #expect(!hostRecord.wasShown("address") && !hostRecord.wasShown("enabled"))
+    }
+
+    /// `xe vm-list uuid=X params=...` prints no uuid line; the command names the record.
+    @Test func listFilteredByUUIDKeepsItsRecordWithoutAUUIDLine() throws {
+        let facts = try SnapshotFixture.parse("""
+        [root@xs-1 ~]# xe vm-list uuid=a6ed46f7-e62a-40f9-8849-6a40a0a54f6f params=name-label,power-state
+        name-label ( RW)    : web-1
+            power-state ( RO): halted
+        [root@xs-1 ~]# xe vm-list uuid=$VM params=power-state
+        power-state ( RO): running
+        """)
+        let vm = try #require(facts.database.VMs?["a6ed46f7-e62a-40f9-8849-6a40a0a54f6f"])
+        #expect(vm.name_label == "web-1" && vm.power_state == "halted")
+        #expect(facts.database.VMs?.records.count == 1)
+        #expect(facts.database.VMs?.complete == false)
+        #expect(facts.warnings == [
+            "t.txt:5: could not read \"power-state ( RO): running\" as output of `xe vm-list uuid=$VM params=power-state`: this record shows no uuid, so it cannot be told which vm it is",
+        ])
+    }
+
+    /// Masked or cut addresses are no evidence: kept as unknown (not shown), with a warning
+    /// naming the line, so a rule says "no evidence" instead of judging a fake value.
+    @Test func redactedOrCutValuesAreUnknown() throws {
+        let facts = try SnapshotFixture.parse("""
+        [root@xs-1 ~]# xe pif-param-list uuid=\(pif)
+        uuid ( RO): \(pif)
+        device ( RO): eth2
+        MAC ( RO): xx:2f:xx:xx:1x
+        IP ( RO): 172.16.x.x
+        netmask ( RO): 255.255.255.240
+        gateway ( RO):
+        IPv6 (SRO): fe80::xxxx/64
+        [root@xs-1 ~]# xe pif-param-list uuid=\(slaveA)
+        uuid ( RO): \(slaveA)
+        MAC ( RO): 9
+        IP ( RO): 172.16.0.35
+        [root@xs-1 ~]# xe pbd-param-list uuid=d954eca7-791f-4373-afe2-41235d78b1b6
+        uuid ( RO): d954eca7-791f-4373-afe2-41235d78b1b6
+        device-config (MRO): serverpath: /srv/vhd; server: 172.16.x.x
+        [root@xs-1 ~]# xe host-param-list uuid=\(host)
+        uuid ( RO): \(host)
+        address ( RO): 10.0.0.xxx
+        hostname ( RO): xs-1
+        """)
+        let database = facts.database
+        let first = try #require(database.PIFs?[pif])
+        #expect(first.device == "eth2" && first.netmask == "255.255.255.240" && first.gateway == "")
+        #expect(first.MAC == nil && first.IP == nil && first.IPv6 == nil)
+        #expect(!first.wasShown("MAC") && !first.wasShown("IP") && !first.wasShown("IPv6"))
+        let second = try #require(database.PIFs?[slaveA])
+        #expect(second.MAC == nil && second.IP == "172.16.0.35")
+        let pbd = try #require(database.PBDs?.records.first)
+        #expect(pbd.device_config == nil && !pbd.wasShown("device_config"))
+        let hostRecord = try #require(database.hosts?[host])
+        #expect(hostRecord.address == nil && hostRecord.hostname == "xs-1")
+        let cmd1 = "xe pif-param-list uuid=\(pif)"
+        #expect(facts.warnings == [
+            "t.txt:4: could not read \"MAC ( RO): xx:2f:xx:xx:1x\" as output of `\(cmd1)`: MAC: \"xx:2f:xx:xx:1x\" is not a whole MAC address (redacted or cut?); kept as unknown",
+            "t.txt:5: could not read \"IP ( RO): 172.16.x.x\" as output of `\(cmd1)`: IP: \"172.16.x.x\" is not a whole IP address (redacted or cut?); kept as unknown",
+            "t.txt:8: could not read \"IPv6 (SRO): fe80::xxxx/64\" as output of `\(cmd1)`: IPv6: \"fe80::xxxx/64\" is not a whole IPv6 address (redacted or cut?); kept as unknown",
+            "t.txt:11: could not read \"MAC ( RO): 9\" as output of `xe pif-param-list uuid=\(slaveA)`: MAC: \"9\" is not a whole MAC address (redacted or cut?); kept as unknown",
+            "t.txt:15: could not read \"device-config (MRO): serverpath: /srv/vhd; server: 172.16.x.x\" as output of `xe pbd-param-list uuid=d954eca7-791f-4373-afe2-41235d78b1b6`: device-config: \"172.16.x.x\" looks redacted; kept as unknown",
+            "t.txt:18: could not read \"address ( RO): 10.0.0.xxx\" as output of `xe host-param-list uuid=\(host)`: address: \"10.0.0.xxx\" is not a whole IP address (redacted or cut?); kept as unknown",
+        ])
+    }
+
+    @Test(arguments: [
+        ("address", "172.16.0", false), ("address", "10.0.0.xxx", false), ("address", "xs-1.example.com", true),
+        ("address", "10.0.0.5", true), ("IP", "", true), ("MAC", "00:1F:29:C4:9F:5C", true), ("MAC", "00:1f:29:c4:9f", false),
+    ])
+    func addressFieldsAreWholeOrUnknown(field: String, value: String, whole: Bool) {
+        #expect((RedactedValue.reason(field: field, value) == nil) == whole)
+    }
+
+    @Test(arguments: [
+        ("172.16.x.x", true), ("10.*.*.5", true), ("xx:2f:xx:xx:1x", true), ("<redacted>", true), ("XXXX", true),
+        ("172.16.0.34", false), ("nas-2.example.com", false), ("fe80::1", false), ("/srv/vhd", false), ("x", false),
+    ])
+    func maskedValues(value: String, masked: Bool) {
+        #expect(RedactedValue.looksMasked(value) == masked)
     }
 
     @Test func xeDashSNamesTheHostAsked() throws {

@@ -149,16 +149,34 @@ enum TranscriptRenderer {
          ("memory-static-max", " RW", "4294967296"), ("VCPUs-max", " RW", "2"), ("other-config", "MRW", "")]
     }
 
-    static func prompt(_ host: String, _ command: String) -> String { "[root@\(host) ~]# \(command)" }
+    /// How a host's shell prompt looks: XenServer's `[root@xs-1 ~]#`, XCP-ng's PS1 with the
+    /// time, or that PS1 coloured as `script(1)` records it (window title, colour codes).
+    enum PromptStyle { case redHat, xcpngClock, colouredTypescript }
+
+    static func prompt(_ host: String, _ command: String, _ style: PromptStyle = .redHat) -> String {
+        switch style {
+        case .redHat: "[root@\(host) ~]# \(command)"
+        case .xcpngClock: "[10:38 \(host) ~]# \(command)"
+        case .colouredTypescript:
+            "\u{1B}]0;root@\(host):~\u{07}\u{1B}[01;31m[\u{1B}[01;33m10:38 \u{1B}[01;36m\(host) \u{1B}[01;34m~\u{1B}[01;31m]\u{1B}[00m# \(command)"
+        }
+    }
+
+    /// The file as `script(1)` writes it: header and footer lines, CR LF line ends.
+    static func typescript(_ text: String) -> String {
+        ("Script started on 2025-02-22 10:38:02+00:00 [TERM=\"xterm-256color\"]\n" + text
+            + "\nScript done on 2025-02-22 10:38:09+00:00 [COMMAND_EXIT_CODE=\"0\"]\n")
+            .split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")
+    }
 
     /// Every `xe <class>-list params=all`, as run on `machine` (whose own reading of the pool's
     /// default-SR is printed in the pool record).
-    static func xeListings(_ scenario: Scenario, on machine: MachineOS, aligned: Bool) -> String {
+    static func xeListings(_ scenario: Scenario, on machine: MachineOS, aligned: Bool, style: PromptStyle = .redHat) -> String {
         let db = scenario.database(of: machine.name)
         let name = machine.name
         var blocks: [String] = []
         func block(_ command: String, _ output: String) {
-            blocks.append(prompt(name, command) + (output.isEmpty ? "" : "\n" + output))
+            blocks.append(prompt(name, command, style) + (output.isEmpty ? "" : "\n" + output))
         }
         block("xe pool-list params=all", record(poolFields(db.pool, defaultSR: reading(machine, db)), aligned: aligned))
         block("xe host-list params=all", records(db.hosts.map(hostFields), aligned: aligned))
@@ -181,8 +199,9 @@ enum TranscriptRenderer {
 
     /// The OS commands (and, when `ownPoolReading`, the host's own `xe pool-param-list`).
     static func osCommands(_ scenario: Scenario, on machine: MachineOS, ownPoolReading: Bool,
-                           showmount dialect: ShowmountDialect = .nfsUtils) -> String {
+                           showmount dialect: ShowmountDialect = .nfsUtils, style: PromptStyle = .redHat) -> String {
         let name = machine.name
+        func prompt(_ host: String, _ command: String) -> String { Self.prompt(host, command, style) }
         var blocks = [prompt(name, "hostname") + "\n" + name]
         blocks.append(machine.useIfconfig ? prompt(name, "ifconfig") + "\n" + ifconfig(machine) : prompt(name, "ip addr") + "\n" + ipAddr(machine))
         blocks.append(prompt(name, "mount") + "\n" + machine.mounts.joined(separator: "\n"))
@@ -277,12 +296,17 @@ enum TranscriptRenderer {
         return files
     }
 
-    /// "every-host": every host's file holds all xe listings (as its own xe prints them) and its OS commands.
+    /// "every-host": every host's file holds all xe listings (as its own xe prints them) and its
+    /// OS commands. The hosts' prompts differ (XCP-ng's clock PS1, XenServer's, a coloured
+    /// `script(1)` typescript), so every mutation is judged through each prompt style too.
     static func everyHost(_ scenario: Scenario) -> [String: String] {
         var files: [String: String] = [:]
+        let styles: [PromptStyle] = [.xcpngClock, .redHat, .colouredTypescript]
         for (index, machine) in scenario.machines.enumerated() {
-            files[machine.name] = xeListings(scenario, on: machine, aligned: index % 2 == 1) + "\n\n"
-                + osCommands(scenario, on: machine, ownPoolReading: false, showmount: .rotating(index, shift: 1)) + "\n"
+            let style = styles[index % styles.count]
+            let text = xeListings(scenario, on: machine, aligned: index % 2 == 1, style: style) + "\n\n"
+                + osCommands(scenario, on: machine, ownPoolReading: false, showmount: .rotating(index, shift: 1), style: style) + "\n"
+            files[machine.name] = style == .colouredTypescript ? typescript(text) : text
         }
         return files
     }

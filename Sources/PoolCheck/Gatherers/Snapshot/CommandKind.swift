@@ -1,8 +1,11 @@
 /// What a transcript command is, as far as reading its output goes.
 enum CommandKind: Sendable, Equatable {
     case hostname
-    /// `xe <class>-list [filters] [params=...] [--minimal]`.
-    case xeList(XeClass, filtered: Bool, minimal: Bool)
+    /// `xe <class>-list [filters] [params=...] [--minimal]`; `uuid` when a literal `uuid=`
+    /// filter names the one record (its output then needs no uuid line).
+    case xeList(XeClass, filtered: Bool, minimal: Bool, uuid: String? = nil)
+    /// `xe <class>-list params=master --minimal`: field values, not object uuids. Not read.
+    case xeMinimalValues
     /// `xe <class>-param-list uuid=...`; uuid nil when it is a `$VAR` or absent.
     case xeParamList(XeClass, uuid: String?)
     /// `xe <class>-param-get uuid=... param-name=...`.
@@ -106,8 +109,11 @@ enum CommandKind: Sendable, Equatable {
                 return .xeParamGet(xeClass, uuid: known(arguments["uuid"]), field: known(arguments["param-name"]),
                                    key: known(arguments["param-key"]))
             default:
+                // `--minimal` prints object uuids only for `params=uuid` or no params.
+                if minimal, let params = arguments["params"], params != "uuid" { return .xeMinimalValues }
                 let filters = arguments.keys.filter { $0 != "params" }
-                return .xeList(xeClass, filtered: !filters.isEmpty, minimal: minimal)
+                let uuid = known(arguments["uuid"]).flatMap { XeValue.isUUID($0) ? $0 : nil }
+                return .xeList(xeClass, filtered: !filters.isEmpty, minimal: minimal, uuid: uuid)
             }
         }
         return .xeAction

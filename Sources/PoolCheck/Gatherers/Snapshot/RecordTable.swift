@@ -39,7 +39,11 @@ struct RecordTable<Record: ModelledRecord>: Sendable {
         if let found = index[uuid] {
             slot = found
         } else {
-            records.append(Record(uuid: uuid))
+            // An xe record shows only the fields printed: never "all fields, all unset" (nil),
+            // which a uuid-only line (`--minimal`, `params=uuid`) would otherwise claim.
+            var record = Record(uuid: uuid)
+            record.shown = []
+            records.append(record)
             listedIn.append(listing)
             slot = records.count - 1
             index[uuid] = slot
@@ -47,6 +51,12 @@ struct RecordTable<Record: ModelledRecord>: Sendable {
         listedIn[slot] = listing
         var issues: [LineIssue] = []
         for field in record.fields where field.name != "uuid" {
+            // A masked or cut address stays unknown: not shown, so no rule judges it.
+            if let reason = RedactedValue.reason(field: field.name, field.value),
+               Record.fields.contains(where: { $0.xeNames.contains(field.name) }) {
+                issues.append(LineIssue(field.line, "\(field.name): \(reason); kept as unknown"))
+                continue
+            }
             do {
                 try records[slot].apply(xe: field.name, XeValue(text: field.value))
             } catch {

@@ -6,6 +6,8 @@ struct SnapshotBuilder: Sendable {
     private var index: [String: Int] = [:]
     var probeFailures: [ProbeFailure] = []
     var warnings: [String] = []
+    /// The view of xe output under prompts that name no host: its records count, it is no host.
+    static let unnamedHost = ""
 
     /// The view of `host`, created on first use.
     mutating func view(_ host: String) -> Int {
@@ -26,7 +28,8 @@ struct SnapshotBuilder: Sendable {
         var database = XapiDatabase()
         for view in views { database.absorb(view.database()) }
         var facts = Facts(source: EvidenceSource(kind: .snapshot, label: path), database: database,
-                          memberships: views.compactMap(\.membership), hosts: views.map { $0.observation() },
+                          memberships: views.compactMap(\.membership),
+                          hosts: views.filter { $0.name != Self.unnamedHost }.map { $0.observation() },
                           warnings: warnings)
         facts.probeFailures = probeFailures
         return facts

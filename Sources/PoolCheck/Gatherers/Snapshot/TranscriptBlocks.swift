@@ -1,6 +1,7 @@
 /// A transcript cut into commands: each prompt line with the output lines up to the next
-/// prompt. Lines that are neither (blog legends `Legend: GET | SEE | USE`, `#` comments)
-/// are dropped here; text before the first prompt is counted, not read.
+/// prompt. Lines that are neither (blog legends `Legend: GET | SEE | USE`, `#` comments,
+/// `script(1)`'s `Script started on ...` and `Script done on ...`) are dropped here; text
+/// before the first prompt is counted, not read.
 struct TranscriptBlocks {
     struct Block {
         /// Index of the prompt line.
@@ -40,9 +41,11 @@ struct TranscriptBlocks {
         if let preambleFirst { preamble = (preambleFirst, preambleCount) }
     }
 
-    /// `# comment` lines, and a blog's `Legend: GET | SEE | USE` (maybe numbered, `4. Legend: ...`).
+    /// `# comment` lines, `script(1)`'s header and footer, and a blog's
+    /// `Legend: GET | SEE | USE` (maybe numbered, `4. Legend: ...`).
     static func isStray(_ text: TranscriptText, _ range: Range<Int>) -> Bool {
         if text.bytes[range.lowerBound] == UInt8(ascii: "#") { return true }
+        if text.hasPrefix(range, "Script started on ") || text.hasPrefix(range, "Script done on ") { return true }
         var start = range.lowerBound
         while start < range.upperBound, text.bytes[start] >= UInt8(ascii: "0"), text.bytes[start] <= UInt8(ascii: "9") {
             start += 1

@@ -12,6 +12,13 @@ enum TranscriptParser {
         if let preamble = transcript.preamble {
             log.add("\(path):\(preamble.first + 1): skipped \(preamble.count) non-blank line\(preamble.count == 1 ? "" : "s") before the first prompt line")
         }
+        let hostless = transcript.blocks.filter { $0.prompt.host == nil }
+        if let first = hostless.first {
+            let more = hostless.count > 1 ? " (and \(hostless.count - 1) more such prompt\(hostless.count == 2 ? "" : "s"))" : ""
+            let promptText = text.quoted(text.lines[first.line].lowerBound..<first.prompt.command.lowerBound, limit: 40)
+            log.add("\(path):\(first.line + 1): the prompt \"\(promptText)\" names no host (redacted?)\(more): "
+                    + "its xe listings are kept for the pool, output about one host is not read")
+        }
         for block in transcript.blocks {
             read(block, text, path: path, snapshot: &snapshot, log: &log)
         }
@@ -27,8 +34,13 @@ enum TranscriptParser {
             log.report(nonBlank.map { LineIssue($0, "output under an empty prompt") }, command: display, text: text)
             return
         }
-        let slot = snapshot.view(xeTarget(command) ?? block.prompt.host)
         let kind = CommandKind(command)
+        guard let host = xeTarget(command) ?? block.prompt.host ?? Self.poolWide(kind) else {
+            log.report(nonBlank.map { LineIssue($0, "the prompt names no host, so this output cannot be told whose it is") },
+                       command: display, text: text)
+            return
+        }
+        let slot = snapshot.view(host)
         var partial = command.isFiltered
         switch kind {
         case .ifconfig(let one), .ipAddress(let one): partial = partial || one
@@ -48,14 +60,14 @@ enum TranscriptParser {
         switch kind {
         case .hostname:
             issues = readHostname(text, nonBlank, slot: slot, snapshot: &snapshot)
-        case .xeList(let xeClass, let filtered, let minimal):
+        case .xeList(let xeClass, let filtered, let minimal, let knownUUID):
             let read = minimal ? XeOutputReader.minimalRecords(text, lines: block.output)
                                : XeOutputReader.records(text, lines: block.output)
             let complete = !filtered && !command.isFiltered
             issues = read.unplaced + snapshot.withView(slot) { view in
                 view.markSeen(xeClass, complete: complete)
                 view.beginListing(xeClass)
-                let result = apply(read.records, xeClass, knownUUID: nil, to: &view)
+                let result = apply(read.records, xeClass, knownUUID: knownUUID, to: &view)
                 // A complete listing is the whole class at that moment. An unreadable line
                 // among the records might have hidden one, so then nothing is dropped
                 // (prose after the last record hides nothing).
@@ -97,10 +109,22 @@ enum TranscriptParser {
             issues = read.unplaced
         case .xeUnmodelled, .other(readsNothing: false):
             issues = nonBlank.map { LineIssue($0, "poolcheck does not read this command's output") }
+        case .xeMinimalValues:
+            issues = nonBlank.map { LineIssue($0, "`--minimal` with params= other than uuid prints field values, not which records they belong to") }
         case .xeAction, .other(readsNothing: true):
             issues = []
         }
         log.report(issues, command: display, text: text, secretOutput: command.printsSecrets)
+    }
+
+    /// Under a prompt that names no host, only xe output is read: every host's xe shows
+    /// the one pool database, so its records are certain whoever asked. They go to a view
+    /// with no name, which adds records but no host.
+    private static func poolWide(_ kind: CommandKind) -> String? {
+        switch kind {
+        case .xeList, .xeParamList, .xeParamGet, .xeAction, .xeUnmodelled, .xeMinimalValues: SnapshotBuilder.unnamedHost
+        case .hostname, .ifconfig, .ipAddress, .showmount, .mount, .other: nil
+        }
     }
 
     /// `xe -s HOST ...` asks HOST's pool, whatever host the prompt is on.

@@ -5,13 +5,15 @@ struct TranscriptText: Sendable {
     /// Each line's bytes without the newline (and without a trailing CR).
     let lines: [Range<Int>]
 
-    /// Checks the bytes are text (UTF-8, no NUL) and splits them into lines.
+    /// Checks the bytes are text (UTF-8, no NUL), drops terminal codes (colours, titles:
+    /// line numbers stay) and splits them into lines.
     /// Throws `SnapshotError.binary` naming the line of the first bad byte.
-    init(bytes: [UInt8], path: String) throws(SnapshotError) {
-        if let bad = TranscriptText.firstNonText(bytes) {
-            let line = 1 + bytes[..<bad.offset].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+    init(bytes raw: [UInt8], path: String) throws(SnapshotError) {
+        if let bad = TranscriptText.firstNonText(raw) {
+            let line = 1 + raw[..<bad.offset].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
             throw .binary(path: path, line: line, reason: bad.reason)
         }
+        let bytes = TerminalCodes.stripped(raw) ?? raw
         self.bytes = bytes
         var lines: [Range<Int>] = []
         lines.reserveCapacity(bytes.count / 32 + 1)

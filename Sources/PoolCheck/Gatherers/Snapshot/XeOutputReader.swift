@@ -43,7 +43,8 @@ enum XeOutputReader {
         return (records, unplaced)
     }
 
-    /// `name ( RO): value`, `uuid ( RO)    : value`, `name (MRW):` (empty value).
+    /// `name ( RO): value`, `uuid ( RO)    : value`, `name (MRW):` (empty value),
+    /// `name ( RW) [DEPRECATED]: value`.
     static func field(_ text: TranscriptText, _ range: Range<Int>) -> (name: String, value: String)? {
         let bytes = text.bytes
         var open = range.lowerBound + 1
@@ -60,6 +61,14 @@ enum XeOutputReader {
               bytes[open + 3] == UInt8(ascii: "O") || bytes[open + 3] == UInt8(ascii: "W") else { return nil }
         var colon = close + 1
         while colon < range.upperBound && TranscriptText.isSpace(bytes[colon]) { colon += 1 }
+        // xe marks a field kept for old scripts `host ( RO) [DEPRECATED]: ...`: still the value.
+        if colon < range.upperBound, bytes[colon] == UInt8(ascii: "[") {
+            var end = colon + 1
+            while end < range.upperBound, bytes[end] >= UInt8(ascii: "A"), bytes[end] <= UInt8(ascii: "Z") { end += 1 }
+            guard end > colon + 1, end < range.upperBound, bytes[end] == UInt8(ascii: "]") else { return nil }
+            colon = end + 1
+            while colon < range.upperBound && TranscriptText.isSpace(bytes[colon]) { colon += 1 }
+        }
         guard colon < range.upperBound, bytes[colon] == UInt8(ascii: ":") else { return nil }
         let nameRange = text.trimmed(range.lowerBound..<open)
         guard !nameRange.isEmpty, !nameRange.contains(where: { TranscriptText.isSpace(bytes[$0]) }) else { return nil }

@@ -24,6 +24,12 @@ struct StorageIPUniqueCheck: Check {
             let text = clashes.map { "\($0.key) is used by \($0.value.joined(separator: " and "))" }.joined(separator: "; ")
             return [Finding(target, .violated, text, evidence: evidence)]
         }
+        // Distinct among the addresses seen proves nothing about one that was hidden.
+        let hidden = context.hosts.filter { $0.storageAddressHidden && context.phase == .audit }.map(\.name)
+        if !hidden.isEmpty {
+            return [Finding(target, .missingFacts, "the storage address of \(hidden.joined(separator: ", ")) was not shown (masked or no IP column); "
+                            + "run `xe pif-list params=all` or `ip addr` there", evidence: evidence)]
+        }
         let server = context.nfsServer == nil ? "" : " and the NFS server's"
         return [Finding(target, .holds, "\(evidence.count - (server.isEmpty ? 0 : 1)) hosts' storage addresses\(server) are all distinct",
                         evidence: evidence)]

@@ -58,6 +58,11 @@ extension HostSubject {
             return .failure(FindingError(missing("the storage interface", run: "`xe pif-list params=all` or `ip addr`")))
         }
         if address.planned && context.phase == .audit {
+            // The storage PIF's address was not shown (no IP column, or masked in the paste)
+            // and the OS listing, if any, was partial: the address is unknown, not absent.
+            if storageAddressHidden {
+                return .failure(FindingError(missing("the storage interface's address", run: "`xe pif-list params=all` or `ip addr`")))
+            }
             return .failure(FindingError(Finding(target, .violated, "\(name) has no address on its storage interface",
                                                  evidence: ["planned \(address.address) is not configured (\(sourceNote))"])))
         }
@@ -66,6 +71,19 @@ extension HostSubject {
 }
 
 extension HostSubject {
+    /// The storage PIF is known but its address was not shown (no IP column, or masked in
+    /// the paste) and no full OS listing shows one: unknown, which is not "none".
+    var storageAddressHidden: Bool {
+        guard let pif = storagePIF, !pif.wasShown("IP"), !osListsEveryAddress else { return false }
+        return storageAddress == nil || storageAddress?.planned == true
+    }
+
+    /// Whether this host's OS showed all its interfaces' addresses (an unfiltered listing).
+    fileprivate var osListsEveryAddress: Bool {
+        guard let observation, observation.interfaces != nil else { return false }
+        return !observation.partialCommands.contains { $0 == "ifconfig" || $0 == "ip addr" }
+    }
+
     /// Whether a planned storage address cannot stand in: the host showed nothing and a
     /// source that could have shown it failed.
     fileprivate func address(isPlannedFor context: RuleContext) -> Bool {
