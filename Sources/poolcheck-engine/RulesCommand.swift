@@ -3,8 +3,15 @@ import PoolCheck
 
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "rules", abstract: "The rule catalogue and its self-tests.",
-        subcommands: [List.self, Show.self, Test.self])
+        commandName: "rules", abstract: "The rule catalogue, its self-tests and the fields rules can name.",
+        discussion: """
+        A rule of kind fact-assertion names a subject and one of its fields:
+          check: {kind: fact-assertion, subject: host, field: software_version.product_brand, equals: XCP-ng}
+        `poolcheck rules fields [SUBJECT]` lists every subject and field (a map field takes a key
+        after a dot). In a rule's remediation, <host>, <host-uuid>, <address> and <pool> are
+        filled from the result's target.
+        """,
+        subcommands: [List.self, Show.self, Test.self, Fields.self])
 
     struct Catalog: ParsableArguments {
         @Option(name: .customLong("rules"), help: ArgumentHelp("Extra rule folder.", valueName: "DIR"))
@@ -62,6 +69,33 @@ struct RulesCommand: ParsableCommand {
                 print("examples:\n" + rule.examples.map { example in
                     "  - \(example.name): " + example.expect.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.rawValue)" }.joined(separator: ", ")
                 }.joined(separator: "\n"))
+            }
+        }
+    }
+
+    struct Fields: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the subjects and fields a fact-assertion rule can name.",
+            discussion: "Columns: subject, field, kind (text, number, bool, map, list), description. A map field takes a key: FIELD.KEY.")
+        @Argument(help: ArgumentHelp("Only this subject.", valueName: "SUBJECT")) var subject: String?
+
+        func run() throws {
+            let subjects: [FactAssertionSubject]
+            if let subject {
+                guard let one = FactAssertionSubject(rawValue: subject) else {
+                    throw fail("no subject '\(subject)'; subjects: \(FactAssertionSubject.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                subjects = [one]
+            } else {
+                subjects = FactAssertionSubject.allCases
+            }
+            let rows = subjects.flatMap { subject in subject.fields.map { (subject.rawValue, $0) } }
+            let subjectWidth = rows.map(\.0.count).max() ?? 0, fieldWidth = rows.map(\.1.name.count).max() ?? 0
+            for (subject, field) in rows {
+                print([subject.padding(toLength: subjectWidth, withPad: " ", startingAt: 0),
+                       field.name.padding(toLength: fieldWidth, withPad: " ", startingAt: 0),
+                       field.kind.padding(toLength: 6, withPad: " ", startingAt: 0),
+                       field.description].joined(separator: "  "))
             }
         }
     }

@@ -52,3 +52,48 @@ extension ModelledRecord {
         return Self.fields.first { $0.name == name }.flatMap { text(of: $0) }
     }
 }
+
+/// What a source showed of one field (or one key of a map field), told apart so a rule
+/// can say "not collected" only when nothing was looked at.
+enum FieldReading: Equatable {
+    /// The record, or this field of it, was not shown by any source.
+    case notCollected
+    /// The field was shown and holds nothing (`<not in database>`, an unset reference).
+    case unset
+    /// The map field was shown and has no such key.
+    case noSuchKey(String)
+    case value(String)
+}
+
+/// A rule's `field:`: a XenAPI field name, and for a map field an optional key
+/// (`software_version.product_brand`; the key is everything after the first dot).
+struct FieldPath: Equatable, CustomStringConvertible {
+    let field: String
+    let key: String?
+
+    init(_ text: String) {
+        if let dot = text.firstIndex(of: ".") {
+            field = String(text[..<dot])
+            key = String(text[text.index(after: dot)...])
+        } else {
+            field = text
+            key = nil
+        }
+    }
+
+    var description: String { key.map { "\(field).\($0)" } ?? field }
+}
+
+extension ModelledRecord {
+    /// The field (or map key) at `path`, as `FieldReading`.
+    func reading(_ path: FieldPath) -> FieldReading {
+        if path.field == "uuid" { return .value(uuid) }
+        guard let field = Self.fields.first(where: { $0.name == path.field }), wasShown(field.name) else { return .notCollected }
+        if let key = path.key {
+            guard case .map(let keyPath) = field.kind else { return .notCollected }
+            guard let map = self[keyPath: keyPath] else { return .noSuchKey(key) }
+            return map[key].map(FieldReading.value) ?? .noSuchKey(key)
+        }
+        return text(of: field).map(FieldReading.value) ?? .unset
+    }
+}
