@@ -38,7 +38,7 @@ private final class CompiledRegex: @unchecked Sendable {
 
     init(_ posix: String) throws(PatternRefusal) {
         // Compiled in C.UTF-8 so `.` and brackets see characters, whatever the process locale.
-        let utf8 = newlocale(LC_ALL_MASK, "C.UTF-8", nil)
+        let utf8 = newlocale(1 << LC_CTYPE, "C.UTF-8", nil)  // LC_CTYPE_MASK; the macro is not imported
         let previous = utf8.map { uselocale($0) }
         defer {
             if let previous { uselocale(previous) }

@@ -40,7 +40,7 @@ struct FactAssertionCheck: HostCheck {
             do {
                 assertions.append(.matches(try BoundedPattern(pattern)))
             } catch let refusal as PatternRefusal {
-                throw value.error("'matches: \(pattern)' is refused: \(refusal.reason)")
+                throw value.error("'\(pattern)' is refused: \(refusal.reason)")
             }
         }
         if let value = fields["present"], try value.bool() { assertions.append(.present) }
