@@ -5,11 +5,12 @@ struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules", abstract: "The rule catalogue, its self-tests and the fields rules can name.",
         discussion: """
-        A rule of kind fact-assertion names a subject and one of its fields:
+        A fact-assertion rule names a subject and one of its fields, e.g.
           check: {kind: fact-assertion, subject: host, field: software_version.product_brand, equals: XCP-ng}
-        `poolcheck rules fields [SUBJECT]` lists every subject and field (a map field takes a key
-        after a dot). In a rule's remediation, <host>, <host-uuid>, <address> and <pool> are
-        filled from the result's target.
+
+        `poolcheck rules fields [SUBJECT]` lists every subject and its fields; a map field takes a key after a dot.
+
+        In a rule's remediation, <host>, <host-uuid>, <address> and <pool> are filled from the result's target.
         """,
         subcommands: [List.self, Show.self, Test.self, Fields.self])
 

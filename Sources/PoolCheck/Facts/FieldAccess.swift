@@ -45,14 +45,6 @@ extension ModelledRecord {
     }
 }
 
-extension ModelledRecord {
-    /// The field named `name` (its XenAPI name) as text; nil when unset or not modelled.
-    func text(ofField name: String) -> String? {
-        if name == "uuid" { return uuid }
-        return Self.fields.first { $0.name == name }.flatMap { text(of: $0) }
-    }
-}
-
 /// What a source showed of one field (or one key of a map field), told apart so a rule
 /// can say "not collected" only when nothing was looked at.
 enum FieldReading: Equatable {
