@@ -107,7 +107,7 @@ final class CLITests: XCTestCase {
         remediation: f
         """.write(toFile: rules + "/mtu.yaml", atomically: true, encoding: .utf8)
         try assertUsageError(["audit", "--snapshot", "examples/pdx0/after", "--rules", rules],
-                             mentions: "mtu.yaml:8: check.field: 'mtu' is not a field of storage_pif (did you mean 'MTU'?)")
+                             mentions: "mtu.yaml:8: check.field: 'mtu' is not a field poolcheck reads for storage_pif (did you mean 'MTU'?)")
     }
 
     func testRulesListShowsEveryBundledRuleFromAnyDirectory() throws {

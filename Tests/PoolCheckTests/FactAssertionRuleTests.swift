@@ -87,11 +87,16 @@ extension RuleEngineTests {
         shownEmpty.shown = ["name_label", "name_description"]
         var notShown = hostRecord("xs-2", uuid: "u2", description: "rack 4")
         notShown.shown = ["name_label"]
+        // Over XAPI every field is read (shown nil): a text without a value was not sent.
+        let fromXAPI = hostRecord("xs-3", uuid: "u3")
         let results = try run(try rule("fact-assertion", extra: ", subject: host, field: name_description, present: true"),
-                              hostRecordFacts([shownEmpty, notShown]))
-        XCTAssertEqual(results.map(\.status), [.fail, .skip])
+                              hostRecordFacts([shownEmpty, notShown, fromXAPI]))
+        XCTAssertEqual(results.map(\.status), [.fail, .skip, .skip])
         XCTAssertTrue(results[0].message.contains("not set"), results[0].message)
         XCTAssertTrue(results[1].message.contains("not collected"), results[1].message)
+        // ... but a reference without a value is a NULL reference: unset.
+        let reference = try run(try rule("fact-assertion", extra: ", subject: host, field: crash_dump_sr, present: true"), hostRecordFacts([fromXAPI]))
+        XCTAssertEqual(reference.map(\.status), [.fail])
     }
 
     func testRemediationPlaceholdersAreFilledFromTheTarget() throws {

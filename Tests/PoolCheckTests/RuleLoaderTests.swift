@@ -45,9 +45,9 @@ final class RuleLoaderTests: XCTestCase {
         func assertion(_ subject: String, _ field: String) -> String {
             minimal.replacingOccurrences(of: "subject: storage_pif, field: MTU", with: "subject: \(subject), field: \(field)")
         }
-        assertLoadError(assertion("storage_pif", "mtu"), contains: "my.yaml:7: check.field: 'mtu' is not a field of storage_pif (did you mean 'MTU'?)")
+        assertLoadError(assertion("storage_pif", "mtu"), contains: "my.yaml:7: check.field: 'mtu' is not a field poolcheck reads for storage_pif (did you mean 'MTU'?)")
         assertLoadError(assertion("pool", "ha-enabled"), contains: "(did you mean 'ha_enabled'?)")
-        assertLoadError(assertion("host", "MTU.size"), contains: "MTU' is not a field of host")
+        assertLoadError(assertion("host", "MTU.size"), contains: "MTU' is not a field poolcheck reads for host")
         assertLoadError(assertion("storage_pif", "MTU.size"), contains: "MTU is a number, not a map; only map fields take a key")
         assertLoadError(assertion("host", "software_version."), contains: "names no key")
         for subject in FactAssertionSubject.allCases {

@@ -86,6 +86,12 @@ extension ModelledRecord {
             guard let map = self[keyPath: keyPath] else { return .noSuchKey(key) }
             return map[key].map(FieldReading.value) ?? .noSuchKey(key)
         }
-        return text(of: field).map(FieldReading.value) ?? .unset
+        if let text = text(of: field) { return .value(text) }
+        // An xe listing that showed the field showed it empty (`<not in database>`). Over
+        // XAPI (`shown` nil) a reference comes empty as a NULL ref; any other field without
+        // a value was not sent (an older XAPI lacks it), so nothing was looked at.
+        if shown != nil { return .unset }
+        if case .reference = field.kind { return .unset }
+        return .notCollected
     }
 }

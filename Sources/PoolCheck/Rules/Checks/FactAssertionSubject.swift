@@ -33,7 +33,7 @@ public enum FactAssertionSubject: String, CaseIterable, Sendable {
         guard let field = fields.first(where: { $0.name == path.field }) else {
             let lowered = path.field.lowercased().replacingOccurrences(of: "-", with: "_")
             let hint = fields.first { $0.name.lowercased() == lowered }.map { " (did you mean '\($0.name)'?)" } ?? ""
-            return "'\(path.field)' is not a field of \(rawValue)\(hint); its fields are \(fields.map(\.name).joined(separator: ", ")) (see `poolcheck rules fields \(rawValue)`)"
+            return "'\(path.field)' is not a field poolcheck reads for \(rawValue)\(hint); its fields are \(fields.map(\.name).joined(separator: ", ")) (see `poolcheck rules fields \(rawValue)`)"
         }
         if let key = path.key {
             guard field.kind == "map" else { return "'\(path)': \(field.name) is a \(field.kind), not a map; only map fields take a key" }
