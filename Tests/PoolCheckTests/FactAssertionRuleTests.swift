@@ -71,6 +71,9 @@ extension RuleEngineTests {
         let brand = try run(try rule("fact-assertion", extra: ", subject: host, field: software_version.product_brand, equals: XenServer"), facts)
         XCTAssertEqual(brand.map(\.status), [.pass, .fail])
         XCTAssertTrue(brand[1].evidence.contains("xs-2 host.software_version has no key 'product_brand'"), "\(brand[1].evidence)")
+        // A map XAPI did not send was not read: not collected, not "no such key".
+        XCTAssertEqual(try run(try rule("fact-assertion", extra: ", subject: host, field: software_version.product_brand, equals: XenServer"),
+                               hostRecordFacts([hostRecord("xs-3", uuid: "u3")])).map(\.status), [.skip])
         let present = try run(try rule("fact-assertion", extra: ", subject: host, field: software_version.product_brand, present: true"), facts)
         XCTAssertEqual(present.map(\.status), [.pass, .fail])
         let same = try run(try rule("fact-assertion", extra: ", subject: host, field: software_version.product_brand, same_on_every_host: true"), facts)

@@ -83,7 +83,8 @@ extension ModelledRecord {
         guard let field = Self.fields.first(where: { $0.name == path.field }), wasShown(field.name) else { return .notCollected }
         if let key = path.key {
             guard case .map(let keyPath) = field.kind else { return .notCollected }
-            guard let map = self[keyPath: keyPath] else { return .noSuchKey(key) }
+            // A map xe showed empty has no keys; one XAPI did not send was not read.
+            guard let map = self[keyPath: keyPath] else { return shown != nil ? .noSuchKey(key) : .notCollected }
             return map[key].map(FieldReading.value) ?? .noSuchKey(key)
         }
         if let text = text(of: field) { return .value(text) }
