@@ -20,7 +20,7 @@ struct BoundedPattern: Sendable {
     init(_ pattern: String) throws(PatternRefusal) {
         let posix = try PatternSyntax.posix(pattern).get()
         self.pattern = pattern
-        compiled = try CompiledRegex("^.*(\(posix))")
+        compiled = try CompiledRegex.compile("^.*(\(posix))")
     }
 
     /// Whether the pattern occurs in `value`; nil when the value is longer than `valueLimit`.
@@ -34,9 +34,14 @@ struct BoundedPattern: Sendable {
 /// A compiled regex_t. glibc's regexec takes a lock of its own, so one compiled pattern
 /// can be used from several threads (through a pointer: no Swift inout access to share).
 private final class CompiledRegex: @unchecked Sendable {
-    private let regex = UnsafeMutablePointer<regex_t>.allocate(capacity: 1)
+    private let regex: UnsafeMutablePointer<regex_t>
 
-    init(_ posix: String) throws(PatternRefusal) {
+    /// Takes a regex_t that regcomp filled; it is freed with the object.
+    private init(_ regex: UnsafeMutablePointer<regex_t>) { self.regex = regex }
+
+    /// Compiles before an object exists, so a refused pattern frees its memory once (a class
+    /// whose throwing init fails after its properties are set still runs deinit).
+    static func compile(_ posix: String) throws(PatternRefusal) -> CompiledRegex {
         // Compiled in C.UTF-8 so `.` and brackets see characters, whatever the process locale.
         let utf8 = newlocale(1 << LC_CTYPE, "C.UTF-8", nil)  // LC_CTYPE_MASK; the macro is not imported
         let previous = utf8.map { uselocale($0) }
@@ -44,6 +49,7 @@ private final class CompiledRegex: @unchecked Sendable {
             if let previous { uselocale(previous) }
             if let utf8 { freelocale(utf8) }
         }
+        let regex = UnsafeMutablePointer<regex_t>.allocate(capacity: 1)
         let status = regcomp(regex, posix, REG_EXTENDED | REG_NOSUB)
         guard status == 0 else {
             var message = [CChar](repeating: 0, count: 256)
@@ -51,6 +57,7 @@ private final class CompiledRegex: @unchecked Sendable {
             regex.deallocate()
             throw PatternRefusal("it is not a valid POSIX extended regular expression: \(String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))")
         }
+        return CompiledRegex(regex)
     }
 
     /// Runs over exactly the value's bytes (REG_STARTEND). `.` does not match a NUL, so a

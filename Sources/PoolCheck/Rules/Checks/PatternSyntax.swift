@@ -50,7 +50,7 @@ private struct PatternReader {
                 guard groups.count > 1 else { throw PatternRefusal("')' at character \(index) closes no group") }
                 let group = groups.removeLast()
                 output.append(character)
-                atom(max(group.alternatives, group.current, 1))
+                atom(max(group.alternatives + group.current, 1))
             case "|":
                 groups[groups.count - 1].alternatives += groups[groups.count - 1].current
                 groups[groups.count - 1].current = 0
