@@ -83,6 +83,11 @@ extension RuleEngineTests {
         let typo = try run(try rule("fact-assertion", extra: ", subject: host, field: software_version.product_brnad, same_on_every_host: true"), facts)
         XCTAssertEqual(typo.map(\.status), [.error, .error])
         XCTAssertTrue(typo[0].message.contains("is the key spelled right?"), typo[0].message)
+        // ... unless a host's map was not read at all: then nothing can be compared yet.
+        let unread = try run(try rule("fact-assertion", extra: ", subject: host, field: software_version.product_brnad, same_on_every_host: true"),
+                             hostRecordFacts([hostRecord("xs-1", uuid: "u1", software: [:]), hostRecord("xs-3", uuid: "u3")]))
+        XCTAssertEqual(unread.map(\.status), [.skip, .skip])
+        XCTAssertTrue(unread[0].message.contains("xs-3's host.software_version.product_brnad not collected"), unread[0].message)
     }
 
     func testFieldShownEmptyIsJudgedAndANeverShownFieldIsNotCollected() throws {

@@ -103,10 +103,7 @@ struct FactAssertionCheck: HostCheck {
         case .present: holds = !value.isEmpty
         case .sameOnEveryHost:
             guard let peers else { preconditionFailure("a comparison is judged with its peers' values") }
-            if let unknown = peers.firstUnknown(besides: host.name), let other = context.hosts.first(where: { $0.name == unknown }) {
-                return Finding(host.target, .missingFacts,
-                               "\(unknown)'s \(label) not collected, so \(host.name)'s cannot be compared; run \(command(other)) on \(unknown)")
-            }
+            if let uncompared = uncollectedPeer(peers, host: host, label: label, in: context) { return uncompared }
             evidence += peerEvidence(peers, besides: host.name, label: label)
             holds = peers.allHave(value)
         }
@@ -120,14 +117,24 @@ struct FactAssertionCheck: HostCheck {
     /// it there is nothing to compare (a misspelled key?), so the check could not run.
     private func absentKey(_ key: String, host: HostSubject, peers: PeerValues?, label: String, in context: RuleContext) -> Finding {
         let evidence = "\(host.name) \(subject.rawValue).\(field.field) has no key '\(key)'"
-        if case .sameOnEveryHost = assertion, let peers, peers.allHave(Self.noSuchKey) {
-            return Finding(host.target, .couldNotCheck,
-                           "\(host.name): no host's \(subject.rawValue).\(field.field) has the key '\(key)', so there is nothing to compare (is the key spelled right?)",
-                           evidence: [evidence])
+        if case .sameOnEveryHost = assertion, let peers {
+            if let uncompared = uncollectedPeer(peers, host: host, label: label, in: context) { return uncompared }
+            if peers.allHave(Self.noSuchKey) {
+                return Finding(host.target, .couldNotCheck,
+                               "\(host.name): no host's \(subject.rawValue).\(field.field) has the key '\(key)', so there is nothing to compare (is the key spelled right?)",
+                               evidence: [evidence])
+            }
         }
         var lines = [evidence]
         if let peers { lines += peerEvidence(peers, besides: host.name, label: label) }
         return Finding(host.target, .violated, "\(host.name): \(label): no such key, expected \(expectation)", evidence: lines)
+    }
+
+    /// A comparison with a host whose value was not collected cannot be judged: skip, naming it.
+    private func uncollectedPeer(_ peers: PeerValues, host: HostSubject, label: String, in context: RuleContext) -> Finding? {
+        guard let unknown = peers.firstUnknown(besides: host.name), let other = context.hosts.first(where: { $0.name == unknown }) else { return nil }
+        return Finding(host.target, .missingFacts,
+                       "\(unknown)'s \(label) not collected, so \(host.name)'s cannot be compared; run \(command(other)) on \(unknown)")
     }
 
     private func peerEvidence(_ peers: PeerValues, besides host: String, label: String) -> [String] {
