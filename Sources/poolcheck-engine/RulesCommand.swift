@@ -3,8 +3,16 @@ import PoolCheck
 
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "rules", abstract: "The rule catalogue and its self-tests.",
-        subcommands: [List.self, Show.self, Test.self])
+        commandName: "rules", abstract: "The rule catalogue, its self-tests and the fields rules can name.",
+        discussion: """
+        A fact-assertion rule names a subject and one of its fields, e.g.
+          check: {kind: fact-assertion, subject: host, field: software_version.product_brand, equals: XCP-ng}
+
+        `poolcheck rules fields [SUBJECT]` lists every subject and its fields; a map field takes a key after a dot.
+
+        In a rule's remediation, <host>, <host-uuid>, <address> and <pool> are filled from the result's target.
+        """,
+        subcommands: [List.self, Show.self, Test.self, Fields.self])
 
     struct Catalog: ParsableArguments {
         @Option(name: .customLong("rules"), help: ArgumentHelp("Extra rule folder.", valueName: "DIR"))
@@ -67,6 +75,33 @@ struct RulesCommand: ParsableCommand {
                 }.joined()
             }
             try emit(text)
+        }
+    }
+
+    struct Fields: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the subjects and fields a fact-assertion rule can name.",
+            discussion: "Columns: subject, field, kind (text, number, bool, map, list), description. A map field takes a key: FIELD.KEY.")
+        @Argument(help: ArgumentHelp("Only this subject.", valueName: "SUBJECT")) var subject: String?
+
+        func run() throws {
+            let subjects: [FactAssertionSubject]
+            if let subject {
+                guard let one = FactAssertionSubject(rawValue: subject) else {
+                    throw fail("no subject '\(subject)'; subjects: \(FactAssertionSubject.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                subjects = [one]
+            } else {
+                subjects = FactAssertionSubject.allCases
+            }
+            let rows = subjects.flatMap { subject in subject.fields.map { (subject.rawValue, $0) } }
+            let subjectWidth = rows.map(\.0.count).max() ?? 0, fieldWidth = rows.map(\.1.name.count).max() ?? 0
+            for (subject, field) in rows {
+                print([subject.padding(toLength: subjectWidth, withPad: " ", startingAt: 0),
+                       field.name.padding(toLength: fieldWidth, withPad: " ", startingAt: 0),
+                       field.kind.padding(toLength: 6, withPad: " ", startingAt: 0),
+                       field.description].joined(separator: "  "))
+            }
         }
     }
 

@@ -77,6 +77,39 @@ final class CLITests: XCTestCase {
         try assertUsageError(["rules", "list", "--rules", rules], mentions: "x.yaml:7: check.kind: unknown check kind 'no-such-kind'")
     }
 
+    func testRulesFieldsListsWhatRulesCanNameAndAMisspelledFieldStopsTheRun() throws {
+        let all = try Self.poolcheck(["rules", "fields"])
+        XCTAssertEqual(all.status, 0, all.stderr)
+        let rows = all.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
+        XCTAssertTrue(rows.contains { $0.starts(with: ["storage_pif", "MTU", "number"]) }, all.stdout)
+        XCTAssertTrue(rows.contains { $0.starts(with: ["host", "software_version", "map"]) }, all.stdout)
+        XCTAssertTrue(rows.contains { $0.starts(with: ["pool", "ha_enabled", "bool"]) }, all.stdout)
+        XCTAssertEqual(Set(rows.map { $0[0] }), ["host", "pool", "storage_pif", "management_pif", "storage_network"])
+        let pool = try Self.poolcheck(["rules", "fields", "pool"])
+        XCTAssertEqual(pool.status, 0, pool.stderr)
+        XCTAssertTrue(pool.stdout.split(separator: "\n").allSatisfy { $0.hasPrefix("pool ") }, pool.stdout)
+        try assertUsageError(["rules", "fields", "disk"], mentions: "no subject 'disk'; subjects: host, pool")
+        let help = try Self.poolcheck(["rules", "--help"])
+        XCTAssertTrue(help.stdout.contains("fields") && help.stdout.contains("<host>"), help.stdout)
+
+        let rules = try temporaryFolder() + "/rules"
+        try FileManager.default.createDirectory(atPath: rules, withIntermediateDirectories: true)
+        try """
+        id: mtu-jumbo
+        title: X
+        category: c
+        severity: error
+        phases: [audit]
+        scope: host
+        check: {kind: fact-assertion, subject: storage_pif,
+                field: mtu, equals: "9000"}
+        rationale: r
+        remediation: f
+        """.write(toFile: rules + "/mtu.yaml", atomically: true, encoding: .utf8)
+        try assertUsageError(["audit", "--snapshot", "examples/pdx0/after", "--rules", rules],
+                             mentions: "mtu.yaml:8: check.field: 'mtu' is not a field poolcheck reads for storage_pif (did you mean 'MTU'?)")
+    }
+
     func testRulesListShowsEveryBundledRuleFromAnyDirectory() throws {
         let run = try Self.poolcheck(["rules", "list"])
         XCTAssertEqual(run.status, 0, run.stderr)

@@ -40,6 +40,50 @@ final class RuleLoaderTests: XCTestCase {
         assertLoadError(minimal.replacingOccurrences(of: "subject: storage_pif", with: "subject: disk"), contains: "'subject' must be one of")
     }
 
+    /// A misspelled field was once loaded and then skipped forever as "not collected".
+    func testEveryFieldPathIsCheckedAgainstItsSubject() throws {
+        func assertion(_ subject: String, _ field: String) -> String {
+            minimal.replacingOccurrences(of: "subject: storage_pif, field: MTU", with: "subject: \(subject), field: \(field)")
+        }
+        assertLoadError(assertion("storage_pif", "mtu"), contains: "my.yaml:7: check.field: 'mtu' is not a field poolcheck reads for storage_pif (did you mean 'MTU'?)")
+        assertLoadError(assertion("pool", "ha-enabled"), contains: "(did you mean 'ha_enabled'?)")
+        assertLoadError(assertion("host", "MTU.size"), contains: "MTU' is not a field poolcheck reads for host")
+        assertLoadError(assertion("storage_pif", "MTU.size"), contains: "MTU is a number, not a map; only map fields take a key")
+        assertLoadError(assertion("host", "software_version."), contains: "names no key")
+        for subject in FactAssertionSubject.allCases {
+            assertLoadError(assertion(subject.rawValue, "no_such_field"), contains: "its fields are uuid, ")
+            for field in subject.fields {
+                XCTAssertNoThrow(try RuleLoader().parse(assertion(subject.rawValue, field.kind == "map" ? field.name + ".some.key" : field.name), file: "my.yaml"),
+                                 "\(subject.rawValue).\(field.name)")
+            }
+        }
+    }
+
+    func testMatchesPatternsThatCannotBeBoundedOrWouldChangeMeaningAreRefused() {
+        func matching(_ pattern: String) -> String {
+            minimal.replacingOccurrences(of: "equals: \"9000\"", with: "matches: '\(pattern)'")
+        }
+        XCTAssertNoThrow(try RuleLoader().parse(matching("(.*a){30}x"), file: "my.yaml"))
+        assertLoadError(matching("((a{100}){100}){100}"), contains: "my.yaml:7: check.matches: '((a{100}){100}){100}' is refused: it expands to")
+        assertLoadError(matching("(a)\\1"), contains: "'\\1' is not supported")
+        assertLoadError(matching("(?i)pdx"), contains: "'(?' groups")
+        assertLoadError(matching("[\\d.]+"), contains: "inside [...] is a literal backslash")
+        assertLoadError(matching("a{300}"), contains: "m <= n <= 255")
+        assertLoadError(matching("(ab"), contains: "never closed")
+        assertLoadError(matching("ab)"), contains: "closes no group")
+    }
+
+    func testRemediationPlaceholdersAreKnownForTheScope() throws {
+        func fix(_ text: String, scope: String = "host") -> String {
+            minimal.replacingOccurrences(of: "remediation: xe network-param-set MTU=9000", with: "remediation: \"\(text)\"")
+                .replacingOccurrences(of: "scope: host", with: "scope: \(scope)")
+        }
+        XCTAssertNoThrow(try RuleLoader().parse(fix("xe host-param-set uuid=<host-uuid> on <host> (<address>) in <pool>, MTU <mtu>"), file: "my.yaml"))
+        assertLoadError(fix("xe pif-unplug on <hots>"), contains: "my.yaml:9: remediation: unknown placeholder '<hots>' in remediation; poolcheck fills <host>")
+        assertLoadError(fix("on <host>", scope: "pool"), contains: "'<host>' (the host's name) cannot be filled in a rule of scope pool")
+        XCTAssertNoThrow(try RuleLoader().parse(fix("xe pool-param-set uuid=<pool> when x < y or y > 2"), file: "my.yaml"))
+    }
+
     func testDuplicateIDsInOneFolderAreAnError() throws {
         let folder = try temporaryFolder()
         try minimal.write(toFile: folder + "/a.yaml", atomically: true, encoding: .utf8)

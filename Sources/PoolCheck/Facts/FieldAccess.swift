@@ -45,10 +45,54 @@ extension ModelledRecord {
     }
 }
 
+/// What a source showed of one field (or one key of a map field), told apart so a rule
+/// can say "not collected" only when nothing was looked at.
+enum FieldReading: Equatable {
+    /// The record, or this field of it, was not shown by any source.
+    case notCollected
+    /// The field was shown and holds nothing (`<not in database>`, an unset reference).
+    case unset
+    /// The map field was shown and has no such key.
+    case noSuchKey(String)
+    case value(String)
+}
+
+/// A rule's `field:`: a XenAPI field name, and for a map field an optional key
+/// (`software_version.product_brand`; the key is everything after the first dot).
+struct FieldPath: Equatable, CustomStringConvertible {
+    let field: String
+    let key: String?
+
+    init(_ text: String) {
+        if let dot = text.firstIndex(of: ".") {
+            field = String(text[..<dot])
+            key = String(text[text.index(after: dot)...])
+        } else {
+            field = text
+            key = nil
+        }
+    }
+
+    var description: String { key.map { "\(field).\($0)" } ?? field }
+}
+
 extension ModelledRecord {
-    /// The field named `name` (its XenAPI name) as text; nil when unset or not modelled.
-    func text(ofField name: String) -> String? {
-        if name == "uuid" { return uuid }
-        return Self.fields.first { $0.name == name }.flatMap { text(of: $0) }
+    /// The field (or map key) at `path`, as `FieldReading`.
+    func reading(_ path: FieldPath) -> FieldReading {
+        if path.field == "uuid" { return .value(uuid) }
+        guard let field = Self.fields.first(where: { $0.name == path.field }), wasShown(field.name) else { return .notCollected }
+        if let key = path.key {
+            guard case .map(let keyPath) = field.kind else { return .notCollected }
+            // A map xe showed empty has no keys; one XAPI did not send was not read.
+            guard let map = self[keyPath: keyPath] else { return shown != nil ? .noSuchKey(key) : .notCollected }
+            return map[key].map(FieldReading.value) ?? .noSuchKey(key)
+        }
+        if let text = text(of: field) { return .value(text) }
+        // An xe listing that showed the field showed it empty (`<not in database>`). Over
+        // XAPI (`shown` nil) a reference comes empty as a NULL ref; any other field without
+        // a value was not sent (an older XAPI lacks it), so nothing was looked at.
+        if shown != nil { return .unset }
+        if case .reference = field.kind { return .unset }
+        return .notCollected
     }
 }

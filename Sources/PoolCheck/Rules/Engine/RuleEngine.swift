@@ -12,10 +12,15 @@ public struct RuleEngine: Sendable {
         let clock = ContinuousClock.now
         let context = RuleContext(facts: facts, plan: plan, phase: phase)
         var results: [CheckResult] = []
+        let hostsByName = Dictionary(context.hosts.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for rule in catalog.rules where rule.phases.contains(phase) {
             let core = CoreRules.isCore(rule.id, phase: phase)
+            let fillsIn = rule.remediation.contains("<")
             results += rule.check.evaluate(context).map { finding in
-                Self.result(of: Self.accounted(finding, rule: rule, context: context), rule: rule, core: core)
+                let target = finding.target
+                let values = !fillsIn ? [:] : target.kind == "host" ? hostsByName[target.name].map(RemediationTemplate.values) ?? [:]
+                    : target.kind == "pool" ? target.uuid.map { ["pool": $0] } ?? [:] : [:]
+                return Self.result(of: Self.accounted(finding, rule: rule, context: context), rule: rule, core: core, placeholders: values)
             }
         }
         let elapsed = ContinuousClock.now - clock
@@ -50,7 +55,8 @@ public struct RuleEngine: Sendable {
         return finding
     }
 
-    static func result(of finding: Finding, rule: RuleDefinition, core: Bool = false) -> CheckResult {
+    /// `placeholders` fill the rule's general remediation (a finding's own fix is concrete already).
+    static func result(of finding: Finding, rule: RuleDefinition, core: Bool = false, placeholders: [String: String] = [:]) -> CheckResult {
         let status: Status
         switch finding.verdict {
         case .holds: status = .pass
@@ -59,7 +65,7 @@ public struct RuleEngine: Sendable {
         case .couldNotCheck: status = .error
         }
         let remediation: String? = switch status {
-        case .fail, .warn: finding.remediation ?? rule.remediation
+        case .fail, .warn: finding.remediation ?? RemediationTemplate.fill(rule.remediation, with: placeholders)
         case .error: finding.remediation
         case .pass, .skip: nil
         }

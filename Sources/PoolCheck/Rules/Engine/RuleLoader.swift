@@ -28,6 +28,9 @@ public struct RuleLoader: Sendable {
         guard let factory = kinds[kind] else {
             throw kindValue.error("unknown check kind '\(kind)' (known: \(kinds.keys.sorted().joined(separator: ", ")))")
         }
+        let scope = try Self.enumValue(try required("scope"), RuleDefinition.Scope.self)
+        let remediation = try required("remediation")
+        if let problem = RemediationTemplate.problem(in: try remediation.string(), scope: scope) { throw remediation.error(problem) }
         return RuleDefinition(
             id: id,
             title: try required("title").string(),
@@ -39,11 +42,11 @@ public struct RuleLoader: Sendable {
                 }
                 return phase
             },
-            scope: try Self.enumValue(try required("scope"), RuleDefinition.Scope.self),
+            scope: scope,
             check: try factory(checkSpec),
             checkKind: kind,
             rationale: try required("rationale").string(),
-            remediation: try required("remediation").string(),
+            remediation: try remediation.string(),
             references: try fields["references"]?.stringList() ?? [],
             examples: try fields["examples"]?.sequence().map(Self.readExample) ?? [],
             file: file)
