@@ -93,7 +93,7 @@ struct FactAssertionCheck: HostCheck {
         case .present: holds = !value.isEmpty
         case .sameOnEveryHost:
             guard let peers else { preconditionFailure("a comparison is judged with its peers' values") }
-            if let unknown = peers.firstUnknown(besides: host.name), let other = context.hosts.first(where: { $0.name == unknown }) {
+            if let unknown = peers.firstUnknown(besides: host.name), let other = context.host(named: unknown) {
                 return Finding(host.target, .missingFacts,
                                "\(unknown)'s \(label) not collected, so \(host.name)'s cannot be compared; run \(command(other)) on \(unknown)")
             }
