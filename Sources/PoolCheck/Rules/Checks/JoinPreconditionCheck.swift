@@ -34,18 +34,23 @@ struct JoinPreconditionCheck: HostCheck {
     }
 
     func evaluate(_ context: RuleContext) -> [Finding] {
-        let index = needsIndex ? JoinIndex(facts: context.facts) : nil
-        return evaluateEachHost(in: context) { judge($0, in: context, index: index) }
+        // Built once per run, when the first joiner needs it (hosts already in the pool do not).
+        var index: JoinIndex?
+        return evaluateEachHost(in: context) { host in
+            judge(host, in: context) {
+                if let built = index { return built }
+                let built = JoinIndex(facts: context.facts)
+                index = built
+                return built
+            }
+        }
     }
 
     func evaluate(host: HostSubject, in context: RuleContext) -> Finding {
-        judge(host, in: context, index: nil)
+        judge(host, in: context) { JoinIndex(facts: context.facts) }
     }
 
-    /// The conditions that look through the pool's SRs, VMs or tunnels for the joiner's.
-    private var needsIndex: Bool { [.noSharedSRs, .noTunnels, .noRunningVMs].contains(condition) }
-
-    private func judge(_ host: HostSubject, in context: RuleContext, index: JoinIndex?) -> Finding {
+    private func judge(_ host: HostSubject, in context: RuleContext, joinIndex: () -> JoinIndex) -> Finding {
         guard host.hasEvidence else { return host.missing("evidence", run: "`xe host-list` and `xe pool-list`") }
         if let target = context.masterView?.poolRecord, target.uuid == host.poolRecord?.uuid {
             return Finding(host.target, .notApplicable, "\(host.name) is already a member of the pool")
@@ -53,8 +58,6 @@ struct JoinPreconditionCheck: HostCheck {
         let database = context.facts.database
         let pool = host.poolRecord?.uuid
         let topology = context.topology
-        // Built once per run by `evaluate(_:)`; a single host judged alone builds its own.
-        func joinIndex() -> JoinIndex { index ?? JoinIndex(facts: context.facts) }
         switch condition {
         case .haDisabled:
             guard let ha = host.pool?.ha_enabled else { return host.missing("ha-enabled", run: "`xe pool-param-list uuid=<pool>`") }
