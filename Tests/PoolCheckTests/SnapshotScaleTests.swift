@@ -88,4 +88,23 @@ import Testing
         let facts = try SnapshotFixture.parse(text)
         #expect(facts.database.hosts?.completePools == (0..<3).map { "0000000\($0)-0000-4000-8000-000000000000" })
     }
+
+    /// A listing longer than one reading stretch (4,096 lines) reads as a whole: a complete
+    /// listing drops what an earlier one showed, unless an unreadable line (here in its
+    /// second stretch) might have hidden a record.
+    @Test func aListingLongerThanAStretchReadsAsAWhole() throws {
+        func vm(_ index: Int) -> String {
+            "uuid ( RO): \(String(format: "%08x", index))-0000-4000-8000-000000000000\nname-label ( RW): vm-\(index)\n\n"
+        }
+        let earlier = "[root@xs-1 ~]# xe vm-list\n" + vm(99_999)
+        let records = (0..<2000).map(vm).joined()
+        let whole = try SnapshotFixture.parse(earlier + "[root@xs-1 ~]# xe vm-list\n" + records)
+        #expect(whole.database.VMs?.records.count == 2000)
+        #expect(whole.warnings.isEmpty)
+        let broken = records.replacingOccurrences(of: "name-label ( RW): vm-1500\n", with: "garbage line\n")
+        let kept = try SnapshotFixture.parse(earlier + "[root@xs-1 ~]# xe vm-list\n" + broken)
+        #expect(kept.database.VMs?.records.count == 2001)
+        #expect(kept.warnings.count == 1)
+        #expect(kept.warnings.first?.contains("garbage line") == true)
+    }
 }
