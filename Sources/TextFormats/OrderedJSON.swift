@@ -64,6 +64,13 @@ public indirect enum OrderedJSON: Equatable, Sendable {
     /// U+2028/U+2029 too so the output is also safe to embed in JavaScript.
     public static func quote(_ text: String, into out: inout String) {
         out += "\""
+        // Printable ASCII without quote or backslash is written as is: most report text, and
+        // appending scalar by scalar was a quarter of a 4,000-host audit's JSON run.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

@@ -34,7 +34,8 @@ extension Facts {
             memberships.append(membership)
             return
         }
-        memberships[index].hosts += membership.hosts.filter { !memberships[index].hosts.contains($0) }
+        var known = Set(memberships[index].hosts)
+        memberships[index].hosts += membership.hosts.filter { known.insert($0).inserted }
         memberships[index].complete = memberships[index].complete || membership.complete
     }
 
@@ -116,11 +117,18 @@ struct FactsMerger {
     private(set) var facts: Facts
     private var other = Facts()
     private var offset = 0
+    /// The incoming sources' merged indexes, one array shared by every record they all showed
+    /// (not one allocation per record).
+    private var everyIncomingSource: [Int] = []
     /// Per class, each record's position in the merged list, kept from source to source.
     private var slots: [String: [String: Int]] = [:]
     private var hostSlots: [String: Int]
     /// Records a live source showed: a file's value never supersedes theirs.
     private var live: Set<String> = []
+    /// The first conflict about each (object, id, field), so a third source joins it without a
+    /// scan of every conflict; `conflictsIndexed` counts the conflicts indexed so far.
+    private var conflictSlots: [ConflictKey: Int] = [:]
+    private var conflictsIndexed = 0
 
     init(facts: Facts = Facts()) {
         self.facts = facts
@@ -134,6 +142,7 @@ struct FactsMerger {
     mutating func absorb(_ incoming: Facts) {
         other = incoming
         offset = facts.sources.count
+        everyIncomingSource = Array(offset..<(offset + incoming.sources.count))
         facts.sources += incoming.sources
         merge(\.pools, "pool", host: { _ in nil })
         merge(\.hosts, "host", host: { $0.uuid })
@@ -215,12 +224,20 @@ struct FactsMerger {
 
     /// The merged facts' indexes of the sources that showed `uuid` in the incoming facts.
     private func sources(of uuid: String) -> [Int] {
-        (other.provenance[uuid] ?? Array(other.sources.indices)).map { $0 + offset }
+        guard let shown = other.provenance[uuid] else { return everyIncomingSource }
+        return offset == 0 ? shown : shown.map { $0 + offset }
     }
 
     /// A third source disagreeing on the same value joins the existing conflict.
     private mutating func note(_ conflict: FactConflict) {
-        if let index = facts.conflicts.firstIndex(where: { $0.object == conflict.object && $0.id == conflict.id && $0.field == conflict.field }) {
+        // Conflicts also arrive with the observations and from facts files: index those first.
+        while conflictsIndexed < facts.conflicts.count {
+            let known = facts.conflicts[conflictsIndexed]
+            let key = ConflictKey(object: known.object, id: known.id, field: known.field)
+            if conflictSlots[key] == nil { conflictSlots[key] = conflictsIndexed }
+            conflictsIndexed += 1
+        }
+        if let index = conflictSlots[ConflictKey(object: conflict.object, id: conflict.id, field: conflict.field)] {
             for reading in conflict.values {
                 if let known = facts.conflicts[index].values.firstIndex(where: { $0.value == reading.value }) {
                     facts.conflicts[index].values[known].sources += reading.sources.filter { !facts.conflicts[index].values[known].sources.contains($0) }
@@ -232,4 +249,11 @@ struct FactsMerger {
             facts.conflicts.append(conflict)
         }
     }
+}
+
+/// What makes two conflicts one: the same field of the same object.
+private struct ConflictKey: Hashable {
+    var object: String
+    var id: String
+    var field: String
 }

@@ -39,7 +39,10 @@ struct TargetGroup {
 
     /// How many hosts the run covered (groups other than the pool).
     static func hostCount(of report: RunReport) -> Int {
-        groups(of: report).count - 1
+        // The names `groups` would make a group of, without copying every result into one.
+        var names = Set(report.hosts)
+        for result in report.results where result.target.kind == "host" { names.insert(result.target.name) }
+        return names.count
     }
 
     private static func nonEmptyToken(_ text: String, fallback: String) -> String {

@@ -117,13 +117,13 @@ public struct RunReport: Sendable, Equatable {
         self.warnings = warnings
     }
 
-    public func count(_ status: Status) -> Int { results.filter { $0.status == status }.count }
+    public func count(_ status: Status) -> Int { results.lazy.filter { $0.status == status }.count }
 
     /// Core checks that went unchecked for lack of evidence: while there is one, the run
     /// is incomplete and neither headed PASS nor exits 0.
     public var uncheckedCore: [CheckResult] { results.filter { $0.core && $0.unchecked } }
 
-    public var isIncomplete: Bool { !uncheckedCore.isEmpty }
+    public var isIncomplete: Bool { results.contains { $0.core && $0.unchecked } }
 
     /// DESIGN.md: 0 no fail and no error, every core check judged; 1 at least one fail;
     /// 3 no fail but an error; 4 no fail and no error but a core check unchecked

@@ -25,8 +25,18 @@ struct SnapshotBuilder: Sendable {
     /// file is one session in time order, so the hosts' listings merge into one database,
     /// a later host's copy of a field winning.
     func build(path: String) -> Facts {
+        let databases = views.map { $0.database() }
         var database = XapiDatabase()
-        for view in views { database.absorb(view.database()) }
+        database.pools = Self.merged(databases.map(\.pools))
+        database.hosts = Self.merged(databases.map(\.hosts))
+        database.PIFs = Self.merged(databases.map(\.PIFs))
+        database.bonds = Self.merged(databases.map(\.bonds))
+        database.networks = Self.merged(databases.map(\.networks))
+        database.VLANs = Self.merged(databases.map(\.VLANs))
+        database.tunnels = Self.merged(databases.map(\.tunnels))
+        database.SRs = Self.merged(databases.map(\.SRs))
+        database.PBDs = Self.merged(databases.map(\.PBDs))
+        database.VMs = Self.merged(databases.map(\.VMs))
         var facts = Facts(source: EvidenceSource(kind: .snapshot, label: path), database: database,
                           memberships: views.compactMap(\.membership),
                           hosts: views.filter { $0.name != Self.unnamedHost }.map { $0.observation() },
@@ -34,39 +44,38 @@ struct SnapshotBuilder: Sendable {
         facts.probeFailures = probeFailures
         return facts
     }
-}
 
-extension XapiDatabase {
-    /// Adds records of the same source (no conflicts: the later copy of a field wins).
-    mutating func absorb(_ other: XapiDatabase) {
-        Self.absorb(&pools, other.pools)
-        Self.absorb(&hosts, other.hosts)
-        Self.absorb(&PIFs, other.PIFs)
-        Self.absorb(&bonds, other.bonds)
-        Self.absorb(&networks, other.networks)
-        Self.absorb(&VLANs, other.VLANs)
-        Self.absorb(&tunnels, other.tunnels)
-        Self.absorb(&SRs, other.SRs)
-        Self.absorb(&PBDs, other.PBDs)
-        Self.absorb(&VMs, other.VMs)
-    }
-
-    private static func absorb<Record: ModelledRecord>(_ set: inout RecordSet<Record>?, _ new: RecordSet<Record>?) {
-        guard let new else { return }
-        guard var merged = set else {
-            set = new
-            return
-        }
-        var index = merged.slots
-        for record in new.records {
-            if let slot = index[record.uuid] {
-                _ = merged.records[slot].absorb(record, preferOther: true)
-            } else {
-                index[record.uuid] = merged.records.count
-                merged.records.append(record)
+    /// One class's records as every host listed them, in host order (no conflicts within one
+    /// source: the later copy of a field wins). One uuid index serves every host, and the
+    /// list is changed in place: rebuilding the index (and copying the list) per host made a
+    /// file naming thousands of hosts quadratic.
+    private static func merged<Record: ModelledRecord>(_ sets: [RecordSet<Record>?]) -> RecordSet<Record>? {
+        var result: RecordSet<Record>?
+        var index: [String: Int] = [:]
+        var completePools: Set<String> = []
+        for case let new? in sets {
+            guard var merged = result else {
+                result = new
+                index = new.slots
+                completePools = Set(new.completePools ?? [])
+                continue
             }
+            result = nil  // the only copy is `merged` now, so appending does not copy the list
+            for record in new.records {
+                if let slot = index[record.uuid] {
+                    _ = merged.records[slot].absorb(record, preferOther: true)
+                } else {
+                    index[record.uuid] = merged.records.count
+                    merged.records.append(record)
+                }
+            }
+            // As RecordSet.noteCompleteness, with a set: thousands of one-host pools in one file.
+            merged.complete = merged.complete || new.complete
+            var pools = merged.completePools ?? []
+            for pool in new.completePools ?? [] where completePools.insert(pool).inserted { pools.append(pool) }
+            merged.completePools = pools
+            result = merged
         }
-        merged.noteCompleteness(of: new)
-        set = merged
+        return result
     }
 }

@@ -8,6 +8,8 @@ public enum SnapshotError: Error, CustomStringConvertible, Equatable, Sendable {
     case empty(path: String)
     case binary(path: String, line: Int, reason: String)
     case notATranscript(path: String)
+    /// The prompts name more hosts than one run judges (`line`: where the one too many appears).
+    case tooManyHosts(path: String, line: Int?, limit: Int)
 
     public var description: String {
         switch self {
@@ -25,6 +27,8 @@ public enum SnapshotError: Error, CustomStringConvertible, Equatable, Sendable {
             "\(path):\(line): binary data (\(reason)), not a terminal transcript"
         case .notATranscript(let path):
             "\(path): not a terminal transcript (no prompt line like `[root@xs-1 ~]# xe host-list`)"
+        case .tooManyHosts(let path, let line, let limit):
+            "\(path)\(line.map { ":\($0)" } ?? ""): the prompts name more than \(limit) different hosts, the most one run reads (a XenServer pool has at most 64); give one pool's transcripts at a time"
         }
     }
 }

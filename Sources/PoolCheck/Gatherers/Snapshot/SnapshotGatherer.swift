@@ -6,6 +6,9 @@
 public enum SnapshotGatherer {
     /// Transcripts are text a person collected; anything bigger is a mistake.
     public static let maximumFileSize = 64 * 1024 * 1024
+    /// A pool has at most 64 hosts; far more names at the prompts is the wrong input (or a
+    /// prompt that changes every line), and judging them would cost time and memory for nothing.
+    public static let maximumHosts = 10_000
 
     /// Reads a transcript file, or every transcript under a folder (recursively, sorted,
     /// hidden files skipped). A file named directly must be a transcript; in a folder, a
@@ -24,6 +27,7 @@ public enum SnapshotGatherer {
                 guard inFolder, error.isNotATranscript else { throw error }
                 skipped.append("\(error): skipped")
             }
+            if merger.facts.hosts.count > maximumHosts { throw .tooManyHosts(path: file, line: nil, limit: maximumHosts) }
         }
         guard !inFolder || skipped.count < files.count else { throw .noTranscriptFiles(folder: path) }
         var facts = merger.facts
@@ -53,7 +57,7 @@ extension SnapshotError {
     var isNotATranscript: Bool {
         switch self {
         case .empty, .binary, .notATranscript: true
-        case .notFound, .unreadable, .noTranscriptFiles, .tooLarge: false
+        case .notFound, .unreadable, .noTranscriptFiles, .tooLarge, .tooManyHosts: false
         }
     }
 }

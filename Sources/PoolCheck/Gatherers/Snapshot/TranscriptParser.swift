@@ -21,6 +21,9 @@ enum TranscriptParser {
         }
         for block in transcript.blocks {
             read(block, text, path: path, snapshot: &snapshot, log: &log)
+            if snapshot.views.count > SnapshotGatherer.maximumHosts {
+                throw .tooManyHosts(path: path, line: block.line + 1, limit: SnapshotGatherer.maximumHosts)
+            }
         }
         snapshot.warnings += log.all
     }
@@ -61,22 +64,29 @@ enum TranscriptParser {
         case .hostname:
             issues = readHostname(text, nonBlank, slot: slot, snapshot: &snapshot)
         case .xeList(let xeClass, let filtered, let minimal, let knownUUID):
-            let read = minimal ? XeOutputReader.minimalRecords(text, lines: block.output)
-                               : XeOutputReader.records(text, lines: block.output)
             let complete = !filtered && !command.isFiltered
-            issues = read.unplaced + snapshot.withView(slot) { view in
+            snapshot.withView(slot) { view in
                 view.markSeen(xeClass, complete: complete)
                 view.beginListing(xeClass)
-                let result = apply(read.records, xeClass, knownUUID: knownUUID, to: &view)
-                // A complete listing is the whole class at that moment. An unreadable line
-                // among the records might have hidden one, so then nothing is dropped
-                // (prose after the last record hides nothing).
-                let lastRecordLine = read.records.last?.fields.last?.line ?? -1
-                if complete && result.isEmpty && read.unplaced.allSatisfy({ $0.line > lastRecordLine }) {
-                    view.retainOnlyCurrentListing(xeClass)
-                }
-                return result
             }
+            var unplaced: [LineIssue] = [], result: [LineIssue] = [], lastRecordLine = -1
+            // A big listing is read and applied a stretch of records at a time, so the text
+            // of all its fields is never held twice at once (peak memory, issue 10).
+            for positions in recordStretches(text, block.output) {
+                let stretch = positions == block.output.indices ? block.output : Array(block.output[positions])
+                let read = minimal ? XeOutputReader.minimalRecords(text, lines: stretch)
+                                   : XeOutputReader.records(text, lines: stretch)
+                unplaced += read.unplaced
+                lastRecordLine = read.records.last?.fields.last?.line ?? lastRecordLine
+                result += snapshot.withView(slot) { apply(read.records, xeClass, knownUUID: knownUUID, to: &$0) }
+            }
+            // A complete listing is the whole class at that moment. An unreadable line
+            // among the records might have hidden one, so then nothing is dropped
+            // (prose after the last record hides nothing).
+            if complete && result.isEmpty && unplaced.allSatisfy({ $0.line > lastRecordLine }) {
+                snapshot.withView(slot) { $0.retainOnlyCurrentListing(xeClass) }
+            }
+            issues = unplaced + result
         case .xeParamList(let xeClass, let uuid):
             let read = XeOutputReader.records(text, lines: block.output)
             issues = read.unplaced + snapshot.withView(slot) { view in
@@ -125,6 +135,20 @@ enum TranscriptParser {
         case .xeList, .xeParamList, .xeParamGet, .xeAction, .xeUnmodelled, .xeMinimalValues: SnapshotBuilder.unnamedHost
         case .hostname, .ifconfig, .ipAddress, .showmount, .mount, .other: nil
         }
+    }
+
+    /// Positions in a listing's output lines, cut after a blank line once a stretch holds `size` lines:
+    /// xe ends every record at a blank line, so each stretch reads as it would in the whole.
+    private static func recordStretches(_ text: TranscriptText, _ lines: [Int], size: Int = 4096) -> [Range<Int>] {
+        guard lines.count > size else { return [lines.indices] }
+        var stretches: [Range<Int>] = []
+        var start = 0
+        for (position, line) in lines.enumerated() where position - start + 1 >= size && text.trimmed(text.lines[line]).isEmpty {
+            stretches.append(start..<(position + 1))
+            start = position + 1
+        }
+        if start < lines.count { stretches.append(start..<lines.count) }
+        return stretches
     }
 
     /// `xe -s HOST ...` asks HOST's pool, whatever host the prompt is on.

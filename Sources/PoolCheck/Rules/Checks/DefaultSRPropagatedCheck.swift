@@ -43,8 +43,8 @@ struct DefaultSRPropagatedCheck: HostCheck {
         guard let ownUUID = host.record?.uuid else {
             return host.missing("its host record", run: "`xe host-list`")
         }
-        let pbds = context.topology.pbds(ofSR: srUUID)
-        guard let pbd = pbds.first(where: { $0.host == ownUUID }) else {
+        guard let pbd = context.topology.pbd(ofSR: srUUID, host: ownUUID) else {
+            let pbds = context.topology.pbds(ofSR: srUUID)
             guard !pbds.isEmpty || sr.PBDs != nil || context.topology.isComplete(context.facts.database.PBDs, pool: masterPool.uuid) else {
                 return host.missing("the SR's PBDs", run: "`xe pbd-list sr-uuid=\(srUUID) params=all`")
             }

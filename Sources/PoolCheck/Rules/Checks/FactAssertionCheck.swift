@@ -132,7 +132,7 @@ struct FactAssertionCheck: HostCheck {
 
     /// A comparison with a host whose value was not collected cannot be judged: skip, naming it.
     private func uncollectedPeer(_ peers: PeerValues, host: HostSubject, label: String, in context: RuleContext) -> Finding? {
-        guard let unknown = peers.firstUnknown(besides: host.name), let other = context.hosts.first(where: { $0.name == unknown }) else { return nil }
+        guard let unknown = peers.firstUnknown(besides: host.name), let other = context.host(named: unknown) else { return nil }
         return Finding(host.target, .missingFacts,
                        "\(unknown)'s \(label) not collected, so \(host.name)'s cannot be compared; run \(command(other)) on \(unknown)")
     }

@@ -2,16 +2,45 @@
 /// a joining host alone in it (XAPI refuses `xe pool-join` from a pool member, and with HA
 /// on), the master-to-be with or without members already (growing a pool).
 struct HostNotPooledCheck: HostCheck {
+    /// A pool's members and their names for the evidence, found once per pool and run: every
+    /// host of a big pool reads the same list, and listing it per host was quadratic.
+    private struct Members {
+        var hosts: [Host]
+        var complete: Bool
+        var names: String
+    }
+
+    func evaluate(_ context: RuleContext) -> [Finding] {
+        var members: [String: Members] = [:]
+        return evaluateEachHost(in: context) { host in
+            judge(host, in: context) { pool in
+                if let known = members[pool] { return known }
+                let found = Self.members(ofPool: pool, in: context)
+                members[pool] = found
+                return found
+            }
+        }
+    }
+
     func evaluate(host: HostSubject, in context: RuleContext) -> Finding {
+        judge(host, in: context) { Self.members(ofPool: $0, in: context) }
+    }
+
+    private static func members(ofPool pool: String, in context: RuleContext) -> Members {
+        let found = context.topology.members(ofPool: pool)
+        return Members(hosts: found.hosts, complete: found.complete, names: names(found.hosts))
+    }
+
+    private func judge(_ host: HostSubject, in context: RuleContext, members membersOf: (String) -> Members) -> Finding {
         guard host.hasEvidence else { return host.missing("its pool", run: "`xe host-list` and `xe pool-list`") }
         guard let pool = host.pool else { return host.missing("the pool", run: "`xe pool-list`") }
         guard let own = host.record else {
             return Finding(host.target, .missingFacts,
                            "\(host.name): its own record is not in `xe host-list` output (name-label differs from the prompt?); run `xe host-list` on \(host.name)")
         }
-        let members = context.topology.members(ofPool: pool.uuid)
+        let members = membersOf(pool.uuid)
         var evidence = ["pool \(pool.uuid) '\(pool.name_label ?? "")' has master \(pool.master ?? "?") (\(host.sourceNote))",
-                        "the pool's host list shows \(Self.names(members.hosts))"]
+                        "the pool's host list shows \(members.names)"]
         let isMasterToBe = host.name == (context.plan?.pool.master ?? context.masterView?.name)
         if !isMasterToBe, let target = context.masterView?.pool, target.uuid == pool.uuid {
             return Finding(host.target, .notApplicable,

@@ -33,7 +33,24 @@ struct JoinPreconditionCheck: HostCheck {
         return context.hosts.filter { $0.name != master }
     }
 
+    func evaluate(_ context: RuleContext) -> [Finding] {
+        // Built once per run, when the first joiner needs it (hosts already in the pool do not).
+        var index: JoinIndex?
+        return evaluateEachHost(in: context) { host in
+            judge(host, in: context) {
+                if let built = index { return built }
+                let built = JoinIndex(facts: context.facts)
+                index = built
+                return built
+            }
+        }
+    }
+
     func evaluate(host: HostSubject, in context: RuleContext) -> Finding {
+        judge(host, in: context) { JoinIndex(facts: context.facts) }
+    }
+
+    private func judge(_ host: HostSubject, in context: RuleContext, joinIndex: () -> JoinIndex) -> Finding {
         guard host.hasEvidence else { return host.missing("evidence", run: "`xe host-list` and `xe pool-list`") }
         if let target = context.masterView?.poolRecord, target.uuid == host.poolRecord?.uuid {
             return Finding(host.target, .notApplicable, "\(host.name) is already a member of the pool")
@@ -41,11 +58,6 @@ struct JoinPreconditionCheck: HostCheck {
         let database = context.facts.database
         let pool = host.poolRecord?.uuid
         let topology = context.topology
-        // Records the joiner's own sources showed (its own database, before the join).
-        let ownSources = Set(host.observation?.sources ?? [])
-        func listedByJoiner(_ uuid: String) -> Bool {
-            (context.facts.provenance[uuid] ?? []).contains { ownSources.contains(context.facts.sources[$0].label) }
-        }
         switch condition {
         case .haDisabled:
             guard let ha = host.pool?.ha_enabled else { return host.missing("ha-enabled", run: "`xe pool-param-list uuid=<pool>`") }
@@ -60,11 +72,7 @@ struct JoinPreconditionCheck: HostCheck {
                 return host.missing("the full SR list", run: "`xe sr-list params=all`")
             }
             // The joiner's SRs: plugged on it, or listed by its own xe (its own database).
-            let ownSRs = Set(topology.pbds(of: host.record).compactMap(\.SR)).union((database.SRs?.records ?? []).map(\.uuid).filter(listedByJoiner))
-            // XAPI and XenCenter leave out the Tools ISO SR, which every host has, marked shared.
-            let shared = (database.SRs?.records ?? []).filter { sr in
-                sr.shared == true && ownSRs.contains(sr.uuid) && sr.other_config?["xenserver_tools_sr"] != "true"
-            }
+            let shared = joinIndex().sharedSRs(of: host, topology: topology)
             return verdict(host, shared.map { $0.name_label ?? $0.uuid }, what: "shared SR",
                            fix: shared.map { "xe sr-forget uuid=\($0.uuid) (after unplugging its PBDs)" })
         case .noBonds:
@@ -77,8 +85,7 @@ struct JoinPreconditionCheck: HostCheck {
             guard topology.isComplete(database.tunnels, pool: pool), let pifs = host.pifs else {
                 return host.missing("the tunnel list", run: "`xe tunnel-list` and `xe pif-list params=all`")
             }
-            let own = Set(pifs.map(\.uuid))
-            let tunnels = (database.tunnels?.records ?? []).filter { own.contains($0.access_PIF ?? "") || own.contains($0.transport_PIF ?? "") }
+            let tunnels = joinIndex().tunnels(using: pifs)
             return verdict(host, tunnels.map(\.uuid), what: "tunnel", fix: tunnels.map { "xe tunnel-destroy uuid=\($0.uuid)" })
         case .noNonManagementVLANs:
             guard let pifs = host.pifs, topology.isComplete(database.PIFs, pool: pool) else {
@@ -89,11 +96,7 @@ struct JoinPreconditionCheck: HostCheck {
                            fix: vlans.map { "xe vlan-destroy uuid=<VLAN of PIF \($0.uuid)>" })
         case .noRunningVMs:
             guard topology.isComplete(database.VMs, pool: pool) else { return host.missing("the VM list", run: "`xe vm-list params=all`") }
-            let busy = (database.VMs?.records ?? []).filter { vm in
-                vm.is_control_domain != true && vm.is_a_template != true && ["running", "suspended", "paused"].contains((vm.power_state ?? "").lowercased())
-                    // A suspended VM resides nowhere: it is the joiner's when its own xe listed it.
-                    && (vm.resident_on.map { $0 == host.record?.uuid } ?? (topology.poolCount <= 1 || listedByJoiner(vm.uuid)))
-            }
+            let busy = joinIndex().busyVMs(of: host, poolCount: topology.poolCount)
             return verdict(host, busy.map { "\($0.name_label ?? $0.uuid) (\($0.power_state ?? ""))" }, what: "running or suspended VM",
                            fix: busy.map { "xe vm-shutdown uuid=\($0.uuid)" })
         case .sameSoftwareVersion:

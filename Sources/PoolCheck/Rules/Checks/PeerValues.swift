@@ -4,17 +4,24 @@ struct PeerValues {
     /// Distinct values in the order first seen, with the hosts that have each.
     private var groups: [(value: String, hosts: [String])] = []
     private var unknown: [String] = []
+    /// The groups each host name is in (once per time it is listed there), so leaving a host
+    /// out of a group's count does not scan the group.
+    private var groupsOfHost: [String: [Int]] = [:]
 
     init(_ values: [(host: String, value: String?)]) {
         var slot: [String: Int] = [:]
         for (host, value) in values {
             guard let value else { unknown.append(host); continue }
-            if let index = slot[value] {
+            let index: Int
+            if let known = slot[value] {
+                index = known
                 groups[index].hosts.append(host)
             } else {
-                slot[value] = groups.count
+                index = groups.count
+                slot[value] = index
                 groups.append((value, [host]))
             }
+            groupsOfHost[host, default: []].append(index)
         }
     }
 
@@ -35,11 +42,20 @@ struct PeerValues {
 
     /// One evidence line per distinct value among the other hosts, naming a few of them.
     func summary(besides host: String, label: String, naming limit: Int = 5) -> [String] {
-        groups.compactMap { group in
-            let others = group.hosts.filter { $0 != host }
-            guard !others.isEmpty else { return nil }
-            return others.count == 1 ? "\(others[0]) \(label) = \(group.value)"
-                : "\(label) = \(group.value) on \(others.count) other hosts: \(abbreviatedList(others, naming: limit))"
+        let own = groupsOfHost[host] ?? []
+        return groups.indices.compactMap { index in
+            let group = groups[index]
+            // Every host's evidence says this: count the others and name `limit` of them,
+            // without a pass over the whole group per host.
+            let count = group.hosts.count - own.lazy.filter { $0 == index }.count
+            guard count > 0 else { return nil }
+            var named: [String] = []
+            for name in group.hosts where name != host {
+                if named.count >= max(limit, 1) { break }
+                named.append(name)
+            }
+            return count == 1 ? "\(named[0]) \(label) = \(group.value)"
+                : "\(label) = \(group.value) on \(count) other hosts: \(abbreviatedList(named, total: count))"
         }
     }
 }
@@ -47,6 +63,11 @@ struct PeerValues {
 /// "a, b, c and 12 more": names in evidence that appears on every host's result stay few,
 /// so a report does not grow with the square of the pool.
 func abbreviatedList(_ names: [String], naming limit: Int) -> String {
-    let shown = names.prefix(limit).joined(separator: ", ")
-    return names.count > limit ? "\(shown) and \(names.count - limit) more" : shown
+    abbreviatedList(Array(names.prefix(limit)), total: names.count)
+}
+
+/// The same, given only the names shown and how many there are in all.
+func abbreviatedList(_ shown: [String], total: Int) -> String {
+    let text = shown.joined(separator: ", ")
+    return total > shown.count ? "\(text) and \(total - shown.count) more" : text
 }

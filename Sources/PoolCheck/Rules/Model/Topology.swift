@@ -15,10 +15,18 @@ public struct Topology: Sendable {
     let srsByUUID: [String: SR]
     let pbdsBySR: [String: [PBD]]
     let pbdsByHost: [String: [PBD]]
+    /// SR uuid → host uuid → the first PBD that plugs it there.
+    private let pbdBySRAndHost: [String: [String: PBD]]
     let poolsByUUID: [String: Pool]
     /// Host uuid → uuid of the pool whose host list showed it.
     let poolOfHost: [String: String]
     let observationsByName: [String: HostObservation]
+    /// Unresolved conflicts (indexes into `facts.conflicts`): pool-wide ones, and by the host
+    /// (name or uuid) they concern, so a host's disputes are found without a scan of them all.
+    private let poolWideDisputes: [Int]
+    private let disputesByHost: [String: [Int]]
+    /// Indexes into `facts.memberships`, by pool.
+    private let membershipsByPool: [String: [Int]]
 
     public init(facts: Facts) {
         self.facts = facts
@@ -42,6 +50,12 @@ public struct Topology: Sendable {
         let pbds = database.PBDs?.records ?? []
         pbdsBySR = Dictionary(grouping: pbds.filter { $0.SR != nil }) { $0.SR! }
         pbdsByHost = Dictionary(grouping: pbds.filter { $0.host != nil }) { $0.host! }
+        var pbdBySRAndHost: [String: [String: PBD]] = [:]
+        for pbd in pbds {
+            guard let sr = pbd.SR, let host = pbd.host, pbdBySRAndHost[sr]?[host] == nil else { continue }
+            pbdBySRAndHost[sr, default: [:]][host] = pbd
+        }
+        self.pbdBySRAndHost = pbdBySRAndHost
         poolsByUUID = Self.index(database.pools?.records ?? [])
         var poolOfHost: [String: String] = [:]
         for membership in facts.memberships {
@@ -53,6 +67,15 @@ public struct Topology: Sendable {
         }
         self.poolOfHost = poolOfHost
         observationsByName = Dictionary(facts.hosts.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var poolWide: [Int] = [], byHost: [String: [Int]] = [:]
+        for (index, conflict) in facts.conflicts.enumerated() where conflict.resolution == nil {
+            if let host = conflict.host { byHost[host, default: []].append(index) } else { poolWide.append(index) }
+        }
+        poolWideDisputes = poolWide
+        disputesByHost = byHost
+        var byPool: [String: [Int]] = [:]
+        for (index, membership) in facts.memberships.enumerated() { byPool[membership.pool, default: []].append(index) }
+        membershipsByPool = byPool
     }
 
     private static func index<Record: XapiRecord>(_ records: [Record]) -> [String: Record] {
@@ -65,6 +88,8 @@ public struct Topology: Sendable {
     public func sr(_ uuid: String) -> SR? { srsByUUID[uuid] }
     public func pool(_ uuid: String) -> Pool? { poolsByUUID[uuid] }
     public func pbds(ofSR uuid: String) -> [PBD] { pbdsBySR[uuid] ?? [] }
+    /// The PBD that plugs SR `sr` on host `host` (the first, if the evidence shows several).
+    public func pbd(ofSR sr: String, host: String) -> PBD? { pbdBySRAndHost[sr]?[host] }
     public var poolCount: Int { poolsByUUID.count }
 
     /// The host record a name stands for: its name-label or hostname.
@@ -81,7 +106,7 @@ public struct Topology: Sendable {
 
     /// Hosts the evidence shows in `pool`, and whether that list is the whole pool.
     public func members(ofPool pool: String) -> (hosts: [Host], complete: Bool) {
-        let memberships = facts.memberships.filter { $0.pool == pool }
+        let memberships = (membershipsByPool[pool] ?? []).map { facts.memberships[$0] }
         var uuids = memberships.flatMap(\.hosts)
         if let master = poolsByUUID[pool]?.master, !uuids.contains(master) { uuids.append(master) }
         var seen: Set<String> = []
@@ -114,8 +139,8 @@ public struct Topology: Sendable {
 
     /// Unresolved conflicts about a host: its own records and readings, and pool-wide ones.
     func disputes(of host: Host?, name: String) -> [FactConflict] {
-        facts.conflicts.filter { conflict in
-            conflict.resolution == nil && (conflict.host == nil || conflict.host == name || conflict.host == host?.uuid)
-        }
+        var indexes = poolWideDisputes + (disputesByHost[name] ?? [])
+        if let uuid = host?.uuid, uuid != name { indexes += disputesByHost[uuid] ?? [] }
+        return indexes.sorted().map { facts.conflicts[$0] }
     }
 }
