@@ -50,6 +50,13 @@ public enum IPAddress: Hashable, Comparable, Sendable {
         }
     }
 
+    /// fe80::/10: an address every IPv6 link has, never one an admin configured for a network.
+    public var isLinkLocalIPv6: Bool {
+        guard case .v6(let address) = self else { return false }
+        let octets = address.octets
+        return octets[0] == 0xfe && octets[1] & 0xc0 == 0x80
+    }
+
     /// Network-order octets (4 or 16), as in a packet header.
     public var octets: [UInt8] {
         switch self {

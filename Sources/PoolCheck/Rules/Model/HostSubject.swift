@@ -143,19 +143,25 @@ public final class HostSubject: Sendable {
         }
         if let observation, let interfaces = observation.interfaces {
             let bridge = device.map { $0.replacingOccurrences(of: "eth", with: "xenbr") }
+            // The best address the OS shows, not the first. A plan in one family is judged
+            // only against that family (an `ip -6 addr` reading says nothing about IPv4), a
+            // link-local address never, and without a plan IPv4 comes before IPv6.
+            let family = planned?.family ?? plannedSubnet?.family
+            var best: (rank: Int, evidence: AddressEvidence)?
             for interface in interfaces {
                 for (index, text) in interface.addresses.enumerated() {
                     let parts = text.split(separator: "/", maxSplits: 1).map(String.init)
-                    guard let ip = IPAddress(parts[0]) else { continue }
+                    guard let ip = IPAddress(parts[0]), !ip.isLinkLocalIPv6, family.map({ $0 == ip.family }) ?? true else { continue }
                     let onDevice = interface.name == device || interface.name == bridge
-                    let isPlanned = planned == ip
-                    let inSubnet = plannedSubnet?.contains(ip) ?? false
-                    guard onDevice || isPlanned || inSubnet else { continue }
+                    let rank = planned == ip ? 0 : (plannedSubnet?.contains(ip) ?? false) ? 1
+                        : !onDevice ? nil : ip.family == .v4 ? 2 : 3
+                    guard let rank, rank < (best?.rank ?? .max) else { continue }
                     let mask = interface.netmask(ofAddressAt: index) ?? (parts.count > 1 ? parts[1] : nil)
-                    return AddressEvidence(address: ip, netmask: mask, gateway: nil, mode: nil, interface: interface.name,
-                                           origin: "OS interface \(interface.name) on \(observation.name)", planned: false)
+                    best = (rank, AddressEvidence(address: ip, netmask: mask, gateway: nil, mode: nil, interface: interface.name,
+                                                  origin: "OS interface \(interface.name) on \(observation.name)", planned: false))
                 }
             }
+            if let best { return best.evidence }
         }
         if let planned {
             return AddressEvidence(address: planned, netmask: plannedSubnet.map { "\($0.prefixLength)" }, gateway: nil,
