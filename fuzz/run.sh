@@ -27,6 +27,7 @@ case $target in
     seeds=(fuzz-out/seeds/facts-*.json); dict=(-dict=fuzz/facts.dict) ;;
 esac
 for seed in "${seeds[@]}"; do cp "$seed" "$corpus/$(echo "$seed" | tr / _)"; done
-POOLCHECK_FUZZ_TARGET=$target .build-fuzz/release/poolcheck-fuzz "$corpus" "${dict[@]}" \
+# The Swift runtime's backtracer would catch a trap before libFuzzer could save the input.
+SWIFT_BACKTRACE=enable=no POOLCHECK_FUZZ_TARGET=$target .build-fuzz/release/poolcheck-fuzz "$corpus" "${dict[@]}" \
   -max_total_time="$seconds" -timeout=5 -rss_limit_mb=4096 -max_len=65536 \
   -artifact_prefix=fuzz-out/crashes/ -print_final_stats=1 2>&1 | tail -20

@@ -41,4 +41,22 @@ import Testing
         atOnce.merge(parts)
         #expect(oneByOne == atOnce)
     }
+
+    /// Found by the facts fuzzer: a provenance group naming a source the file does not list
+    /// trapped the join checks. It is bad input when the file is read, naming the record.
+    @Test(arguments: [3, -1])
+    func provenanceNamingAMissingSourceIsBadInput(index: Int) throws {
+        let pool = SyntheticPool(hosts: 3, vms: 4)
+        var facts = Facts()
+        facts.merge(try pool.transcripts().map { try SnapshotGatherer.parse(text: $0.text, path: $0.name) })
+        #expect(facts.sources.count == 3)
+        facts.provenance[pool.vmUUID(0)] = [0, index]
+        let data = try JSONEncoder().encode(facts)
+        let error = #expect(throws: InputError.self) { try FactsFile.decode(data, path: "edited.json") }
+        let message = error?.description ?? ""
+        #expect(message.contains("edited.json") && message.contains("record \(pool.vmUUID(0)) source #\(index)"), "\(message)")
+        facts.provenance[pool.vmUUID(0)] = [0, 2]
+        #expect(try FactsFile.decode(try JSONEncoder().encode(facts), path: "whole.json").provenance[pool.vmUUID(0)] == [0, 2])
+    }
 }
+

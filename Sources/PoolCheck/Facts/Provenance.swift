@@ -19,6 +19,15 @@ public struct Provenance: Sendable, Equatable, ExpressibleByDictionaryLiteral {
         set { sourcesByUUID[uuid] = newValue }
     }
 
+    /// A record whose sources include an index outside `sources` (a facts file edited by
+    /// hand or cut short): checked once when the file is read, so no rule ever looks one up.
+    func firstSource(outside sources: Range<Int>) -> (uuid: String, index: Int)? {
+        for (uuid, indexes) in sourcesByUUID {
+            if let index = indexes.first(where: { !sources.contains($0) }) { return (uuid, index) }
+        }
+        return nil
+    }
+
     /// Adds sources to what showed `uuid` (indexes of a newer source, so never already there).
     mutating func add(_ sources: [Int], to uuid: String) {
         sourcesByUUID[uuid, default: []].append(contentsOf: sources)

@@ -32,6 +32,10 @@ public enum FactsFile {
             throw InputError(file: path, line: nil, "not a poolcheck facts file (write one with `poolcheck facts -o FILE`)")
         }
         facts.database = facts.database.redactingMaps()
+        if let stray = facts.provenance.firstSource(outside: facts.sources.indices) {
+            throw InputError(file: path, line: nil, "not a consistent poolcheck facts file: provenance gives record \(stray.uuid) "
+                             + "source #\(stray.index), but the file lists \(facts.sources.count) source\(facts.sources.count == 1 ? "" : "s")")
+        }
         // What the file recorded is evidence of the past, however live it was when asked.
         for index in facts.sources.indices where facts.sources[index].recordedIn == nil {
             facts.sources[index].recordedIn = path
