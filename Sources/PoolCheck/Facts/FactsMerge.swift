@@ -78,8 +78,11 @@ extension Facts {
         if let interfaces = observation.interfaces {
             var list = known.interfaces ?? []
             for interface in interfaces {
-                if let earlier = list.first(where: { $0.name == interface.name }) {
-                    if earlier != interface {
+                if let slot = list.firstIndex(where: { $0.name == interface.name }) {
+                    let earlier = list[slot]
+                    if let combined = OSInterface.combined(earlier, interface) {
+                        list[slot] = combined
+                    } else {
                         disagree("interface", "\(known.name) \(interface.name)", "addresses",
                                  earlier.addresses.joined(separator: " "), interface.addresses.joined(separator: " "))
                     }

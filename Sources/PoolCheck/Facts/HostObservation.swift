@@ -66,6 +66,9 @@ public struct OSInterface: Codable, Sendable, Equatable {
     /// then `netmasks` pairs by position, as it did.
     public var addressNetmasks: [String?]?
     public var broadcast: String?
+    /// The one address family this reading showed (`ip -4`, `ip -6`: "v4" or "v6"); nil when
+    /// it showed both (`ip addr`, `ifconfig`), as in facts from earlier versions.
+    public var onlyFamily: String?
 
     public init(name: String, mac: String? = nil, mtu: Int? = nil, up: Bool? = nil,
                 addresses: [String] = [], netmasks: [String] = [], broadcast: String? = nil) {

@@ -104,7 +104,9 @@ struct ViewBuilder: Sendable {
             if let index = list.firstIndex(where: { $0.name == interface.name }) {
                 list[index] = Self.update(list[index], with: interface, ipv4: ipv4, ipv6: ipv6)
             } else {
-                list.append(interface)
+                var first = interface
+                first.onlyFamily = ipv4 == ipv6 ? nil : ipv4 ? "v4" : "v6"
+                list.append(first)
             }
         }
         interfaces = list
@@ -120,6 +122,9 @@ struct ViewBuilder: Sendable {
         var merged = OSInterface(name: later.name, mac: later.mac ?? earlier.mac, mtu: later.mtu ?? earlier.mtu, up: later.up ?? earlier.up,
                                  broadcast: ipv4 ? later.broadcast ?? (sameIPv4 ? earlier.broadcast : nil) : earlier.broadcast)
         merged.carrier = later.carrier ?? earlier.carrier
+        // Once both families were shown, the reading is whole.
+        let family = ipv4 == ipv6 ? nil : ipv4 ? "v4" : "v6"
+        merged.onlyFamily = earlier.onlyFamily == family ? family : nil
         // IPv4 first, then IPv6, each from the reading that showed that family last.
         for (family, shown) in [(false, ipv4), (true, ipv6)] {
             var source = shown ? later : earlier
