@@ -48,8 +48,7 @@ enum RedactedValue {
     /// An address with parts masked by `x` or `*` (`172.16.x.x`, `10.*.*.5`, `xx:2f:xx`),
     /// or a placeholder (`<redacted>`, `XXXX`, `***`).
     static func looksMasked(_ value: String) -> Bool {
-        let lower = value.lowercased()
-        if lower.contains("redacted") || lower.contains("removed") || lower.contains("hidden") { return true }
+        if namesPlaceholder(value) { return true }
         if value.utf8.count >= 2, value.utf8.allSatisfy({ $0 == UInt8(ascii: "x") || $0 == UInt8(ascii: "X") || $0 == UInt8(ascii: "*") }) {
             return true
         }
@@ -64,6 +63,33 @@ enum RedactedValue {
             }
         }
         return masked
+    }
+
+    /// `redacted`, `removed` or `hidden` in any case: byte by byte for ASCII text (every
+    /// address a transcript shows), as lowercased Strings otherwise.
+    private static func namesPlaceholder(_ value: String) -> Bool {
+        guard value.utf8.allSatisfy({ $0 < 0x80 }) else {
+            let lower = value.lowercased()
+            return lower.contains("redacted") || lower.contains("removed") || lower.contains("hidden")
+        }
+        let bytes = Array(value.utf8)
+        func has(_ word: StaticString) -> Bool {
+            let count = word.utf8CodeUnitCount
+            guard bytes.count >= count else { return false }
+            return word.withUTF8Buffer { wanted in
+                for offset in 0...(bytes.count - count) {
+                    var index = 0
+                    while index < count {
+                        let byte = bytes[offset + index]
+                        if (byte >= 65 && byte <= 90 ? byte + 32 : byte) != wanted[index] { break }
+                        index += 1
+                    }
+                    if index == count { return true }
+                }
+                return false
+            }
+        }
+        return has("redacted") || has("removed") || has("hidden")
     }
 
     private static func isHexDigit(_ byte: UInt8) -> Bool {
