@@ -19,13 +19,13 @@ enum RedactedValue {
             let dotted = value.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || $0 == UInt8(ascii: ".") }
             return dotted || looksMasked(value) ? "\"\(value)\" is not a whole IP address (redacted or cut?)" : nil
         case "IPv6":
-            let items = value.split(separator: ";").map { $0.trimmingBlanks }.filter { !$0.isEmpty }
-            let bad = items.first { IPAddress(String($0.split(separator: "/").first ?? "")) == nil }
+            let items = value.splitting(on: ";").map { $0.trimmingBlanks }.filter { !$0.isEmpty }
+            let bad = items.first { IPAddress(String($0.splitting(on: "/").first ?? "")) == nil }
             return bad.map { "\"\($0)\" is not a whole IPv6 address (redacted or cut?)" }
         case "hostname":
             return looksMasked(value) ? "\"\(value)\" looks redacted" : nil
         case "device-config":
-            let masked = value.split(separator: ";").lazy.compactMap { entry -> String? in
+            let masked = value.splitting(on: ";").lazy.compactMap { entry -> String? in
                 guard let colon = entry.firstIndex(of: ":") else { return nil }
                 let item = entry[entry.index(after: colon)...].trimmingBlanks
                 return looksMasked(item) ? item : nil
@@ -38,8 +38,8 @@ enum RedactedValue {
 
     /// Six pairs of hex digits split by `:` or `-`, as XAPI prints a MAC.
     static func isMAC(_ value: String) -> Bool {
-        let parts = value.split(separator: ":", omittingEmptySubsequences: false)
-        let pieces = parts.count == 6 ? parts : value.split(separator: "-", omittingEmptySubsequences: false)
+        let parts = value.splitting(on: ":", omittingEmptySubsequences: false)
+        let pieces = parts.count == 6 ? parts : value.splitting(on: "-", omittingEmptySubsequences: false)
         return pieces.count == 6 && pieces.allSatisfy { piece in
             piece.utf8.count == 2 && piece.utf8.allSatisfy(isHexDigit)
         }
