@@ -154,6 +154,11 @@ public enum SecretRedactor {
         bytes.withUnsafeBufferPointer { bytes in
             let count = bytes.count
             for offset in 0..<count {
+                // Every trigger starts with one of `c k p s t :`.
+                switch bytes[offset] | 0x20 {
+                case UInt8(ascii: "c"), UInt8(ascii: "k"), UInt8(ascii: "p"), UInt8(ascii: "s"), UInt8(ascii: "t"), UInt8(ascii: ":"): break
+                default: continue
+                }
                 for needle in triggers {
                     guard offset + needle.count <= count else { continue }
                     var index = 0

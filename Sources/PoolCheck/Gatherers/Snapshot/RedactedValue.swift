@@ -8,6 +8,11 @@ enum RedactedValue {
     /// Only fields that hold addresses are checked; an empty value is "not set", not cut.
     static func reason(field xeName: String, _ value: String) -> String? {
         guard !value.isEmpty, value != XeValue.notInDatabase else { return nil }
+        // Only the names below are checked: most fields end here without a String comparison.
+        switch xeName.utf8.count {
+        case 2, 3, 4, 7, 8, 13: break
+        default: return nil
+        }
         switch xeName {
         case "MAC":
             return isMAC(value) ? nil : "\"\(value)\" is not a whole MAC address (redacted or cut?)"
@@ -51,6 +56,16 @@ enum RedactedValue {
         if namesPlaceholder(value) { return true }
         if value.utf8.count >= 2, value.utf8.allSatisfy({ $0 == UInt8(ascii: "x") || $0 == UInt8(ascii: "X") || $0 == UInt8(ascii: "*") }) {
             return true
+        }
+        if value.isPlainASCII {
+            // As below, byte by byte: at least three parts, only hex digits and masks, a mask.
+            var parts = 1, masked = false
+            for byte in value.utf8 {
+                if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":") { parts += 1 }
+                else if byte == UInt8(ascii: "x") || byte == UInt8(ascii: "X") || byte == UInt8(ascii: "*") { masked = true }
+                else if !isHexDigit(byte) { return false }
+            }
+            return parts >= 3 && masked
         }
         let parts = value.split(omittingEmptySubsequences: false) { $0 == "." || $0 == ":" }
         guard parts.count >= 3 else { return false }
