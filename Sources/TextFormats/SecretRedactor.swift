@@ -13,12 +13,59 @@ public enum SecretRedactor {
 
     /// Whether a map key or argument name names a secret.
     public static func isSecretKey(_ key: some StringProtocol) -> Bool {
+        if let ascii = isSecretASCIIKey(key.utf8) { return ascii }
         let lower = key.lowercased()
         // xe's own argument names (`param-key=other-config`) name fields, not secrets.
         if lower.hasPrefix("param-") { return false }
         if secretWords.contains(where: lower.contains) || lower.hasPrefix("chap") { return true }
         return lower.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).contains { word in
             secretNames.contains(String(word)) || word.hasSuffix("key")
+        }
+    }
+
+    /// `isSecretKey` for an ASCII key, byte by byte (nil for any other key): the same
+    /// answer without lowercasing into a new String and a substring searcher per word
+    /// (a map's every key is asked; that was a tenth of a pool's parse).
+    private static func isSecretASCIIKey(_ key: some Collection<UInt8>) -> Bool? {
+        var lower: [UInt8] = []
+        lower.reserveCapacity(key.count)
+        for byte in key {
+            guard byte < 0x80 else { return nil }
+            lower.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
+        }
+        return lower.withUnsafeBufferPointer { bytes -> Bool in
+            func has(_ word: StaticString, at offset: Int) -> Bool {
+                let count = word.utf8CodeUnitCount
+                guard offset + count <= bytes.count else { return false }
+                return word.withUTF8Buffer { wanted in
+                    for index in 0..<count where bytes[offset + index] != wanted[index] { return false }
+                    return true
+                }
+            }
+            if has("param-", at: 0) { return false }
+            if has("chap", at: 0) { return true }
+            for offset in 0..<bytes.count {
+                if has("password", at: offset) || has("passwd", at: offset) || has("passphrase", at: offset)
+                    || has("secret", at: offset) || has("token", at: offset) || has("credential", at: offset) {
+                    return true
+                }
+            }
+            // Words: runs of letters and digits (all else separates, as in `isSecretKey`).
+            var start = 0
+            while start < bytes.count {
+                func isWordByte(_ byte: UInt8) -> Bool { (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) }
+                guard isWordByte(bytes[start]) else { start += 1; continue }
+                var end = start
+                while end < bytes.count && isWordByte(bytes[end]) { end += 1 }
+                let length = end - start
+                func word(is name: StaticString) -> Bool { length == name.utf8CodeUnitCount && has(name, at: start) }
+                if word(is: "pass") || word(is: "pw") || word(is: "pwd") || word(is: "psk") || word(is: "keys")
+                    || (length >= 3 && has("key", at: end - 3)) {
+                    return true
+                }
+                start = end
+            }
+            return false
         }
     }
 
@@ -104,16 +151,30 @@ public enum SecretRedactor {
 
     /// Cheap first look: most lines name nothing secret.
     private static func mayHoldSecret(_ bytes: [UInt8]) -> Bool {
-        let triggers: [[UInt8]] = ["pass", "pw", "pwd", "secret", "token", "key", "chap", "psk", "credential", "://"].map { Array($0.utf8) }
-        guard let first = triggers.map(\.count).min(), bytes.count >= first else { return false }
-        let lower = bytes.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
-        return triggers.contains { needle in
-            guard lower.count >= needle.count else { return false }
-            return (0...(lower.count - needle.count)).contains { offset in
-                lower[offset] == needle[0] && needle.indices.allSatisfy { lower[offset + $0] == needle[$0] }
+        bytes.withUnsafeBufferPointer { bytes in
+            let count = bytes.count
+            for offset in 0..<count {
+                // Every trigger starts with one of `c k p s t :`.
+                switch bytes[offset] | 0x20 {
+                case UInt8(ascii: "c"), UInt8(ascii: "k"), UInt8(ascii: "p"), UInt8(ascii: "s"), UInt8(ascii: "t"), UInt8(ascii: ":"): break
+                default: continue
+                }
+                for needle in triggers {
+                    guard offset + needle.count <= count else { continue }
+                    var index = 0
+                    while index < needle.count {
+                        let byte = bytes[offset + index]
+                        if (byte >= 65 && byte <= 90 ? byte + 32 : byte) != needle[index] { break }
+                        index += 1
+                    }
+                    if index == needle.count { return true }
+                }
             }
+            return false
         }
     }
+
+    private static let triggers: [[UInt8]] = ["pass", "pw", "pwd", "secret", "token", "key", "chap", "psk", "credential", "://"].map { Array($0.utf8) }
 
     /// `name: ` or `name ( RO): ` at the start (after blanks).
     private static func startsWithKey(_ bytes: [UInt8]) -> Bool {

@@ -6,6 +6,8 @@ protocol ModelledRecord: XapiRecord {
     init(uuid: String)
     var shown: [String]? { get set }
     static var fields: [ModelledField<Self>] { get }
+    /// Each xe name of `fields`, to the field's position there (`ModelledField.xeIndex`).
+    static var xeFieldIndex: [String: Int] { get }
 }
 
 /// One modelled field.
@@ -24,6 +26,18 @@ struct ModelledField<Record>: Sendable {
         self.name = name
         self.xeNames = xeNames
         self.kind = kind
+    }
+}
+
+extension ModelledField {
+    /// Each xe name to its field's position in `fields` (the first field naming it), so a
+    /// transcript's field finds its field with one lookup, not a scan of the table.
+    static func xeIndex(_ fields: [ModelledField]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        for (position, field) in fields.enumerated() {
+            for name in field.xeNames where index[name] == nil { index[name] = position }
+        }
+        return index
     }
 }
 

@@ -12,6 +12,7 @@ extension Pool: ModelledRecord {
         .init("ha_enabled", xe: "ha-enabled", .flag(\.ha_enabled)),
         .init("other_config", xe: "other-config", .map(\.other_config)),
     ]
+    static let xeFieldIndex = ModelledField<Pool>.xeIndex(fields)
 }
 
 extension Host: ModelledRecord {
@@ -32,6 +33,7 @@ extension Host: ModelledRecord {
         .init("multipathing", xe: "multipathing", .flag(\.multipathing)),
         .init("other_config", xe: "other-config", .map(\.other_config)),
     ]
+    static let xeFieldIndex = ModelledField<Host>.xeIndex(fields)
 }
 
 extension PIF: ModelledRecord {
@@ -58,6 +60,7 @@ extension PIF: ModelledRecord {
         .init("disallow_unplug", xe: "disallow-unplug", .flag(\.disallow_unplug)),
         .init("other_config", xe: "other-config", .map(\.other_config)),
     ]
+    static let xeFieldIndex = ModelledField<PIF>.xeIndex(fields)
 }
 
 extension Bond: ModelledRecord {
@@ -68,6 +71,7 @@ extension Bond: ModelledRecord {
         .init("links_up", xe: "links-up", .number(\.links_up)),
         .init("primary_slave", xe: "primary-slave", .reference(\.primary_slave)),
     ]
+    static let xeFieldIndex = ModelledField<Bond>.xeIndex(fields)
 }
 
 extension Network: ModelledRecord {
@@ -78,6 +82,7 @@ extension Network: ModelledRecord {
         .init("MTU", xe: "MTU", .number(\.MTU)),
         .init("PIFs", xe: "PIF-uuids", .references(\.PIFs)),
     ]
+    static let xeFieldIndex = ModelledField<Network>.xeIndex(fields)
 }
 
 extension VLAN: ModelledRecord {
@@ -86,6 +91,7 @@ extension VLAN: ModelledRecord {
         .init("untagged_PIF", xe: "untagged-PIF", .reference(\.untagged_PIF)),
         .init("tag", xe: "tag", .number(\.tag)),
     ]
+    static let xeFieldIndex = ModelledField<VLAN>.xeIndex(fields)
 }
 
 extension Tunnel: ModelledRecord {
@@ -93,6 +99,7 @@ extension Tunnel: ModelledRecord {
         .init("access_PIF", xe: "access-PIF", .reference(\.access_PIF)),
         .init("transport_PIF", xe: "transport-PIF", .reference(\.transport_PIF)),
     ]
+    static let xeFieldIndex = ModelledField<Tunnel>.xeIndex(fields)
 }
 
 extension SR: ModelledRecord {
@@ -108,6 +115,7 @@ extension SR: ModelledRecord {
         .init("host", xe: "host", .text(\.host)),
         .init("other_config", xe: "other-config", .map(\.other_config)),
     ]
+    static let xeFieldIndex = ModelledField<SR>.xeIndex(fields)
 }
 
 extension PBD: ModelledRecord {
@@ -121,6 +129,7 @@ extension PBD: ModelledRecord {
         .init("currently_attached", xe: "currently-attached", .flag(\.currently_attached)),
         .init("other_config", xe: "other-config", .map(\.other_config)),
     ]
+    static let xeFieldIndex = ModelledField<PBD>.xeIndex(fields)
 }
 
 extension VM: ModelledRecord {
@@ -132,4 +141,5 @@ extension VM: ModelledRecord {
         .init("resident_on", xe: "resident-on", .reference(\.resident_on)),
         .init("other_config", xe: "other-config", .map(\.other_config)),
     ]
+    static let xeFieldIndex = ModelledField<VM>.xeIndex(fields)
 }

@@ -5,7 +5,13 @@ extension ModelledRecord {
     /// twice (same uuid) takes the later value of each field shown again. A field poolcheck
     /// does not model is ignored, not guessed at.
     mutating func apply(xe xeName: String, _ value: XeValue) throws(XeValueError) {
-        guard let field = Self.fields.first(where: { $0.xeNames.contains(xeName) }) else { return }
+        guard let position = Self.xeFieldIndex[xeName] else { return }
+        try apply(field: position, value)
+    }
+
+    /// `apply(xe:_:)` for the field at `position` in `fields`.
+    mutating func apply(field position: Int, _ value: XeValue) throws(XeValueError) {
+        let field = Self.fields[position]
         switch field.kind {
         case .text(let path), .nameLabel(_, let path): self[keyPath: path] = value.string
         case .flag(let path): self[keyPath: path] = try value.bool()

@@ -51,14 +51,15 @@ struct RecordTable<Record: ModelledRecord>: Sendable {
         listedIn[slot] = listing
         var issues: [LineIssue] = []
         for field in record.fields where field.name != "uuid" {
+            // A field poolcheck does not model is ignored, not guessed at.
+            guard let position = Record.xeFieldIndex[field.name] else { continue }
             // A masked or cut address stays unknown: not shown, so no rule judges it.
-            if let reason = RedactedValue.reason(field: field.name, field.value),
-               Record.fields.contains(where: { $0.xeNames.contains(field.name) }) {
+            if let reason = RedactedValue.reason(field: field.name, field.value) {
                 issues.append(LineIssue(field.line, "\(field.name): \(reason); kept as unknown"))
                 continue
             }
             do {
-                try records[slot].apply(xe: field.name, XeValue(text: field.value))
+                try records[slot].apply(field: position, XeValue(text: field.value))
             } catch {
                 issues.append(LineIssue(field.line, "\(field.name): \(error.reason)"))
             }

@@ -24,7 +24,9 @@ struct ShellCommand: Sendable, Equatable {
     init(_ line: String) {
         var stages: [[String]] = [[]]
         var compound = false
-        var word = ""
+        // A word's UTF-8 bytes, made a String once at its end (appending scalar by scalar
+        // to a String was most of the cost of reading a command line).
+        var word: [UInt8] = []
         var inWord = false
         var quote: Unicode.Scalar?
         var iterator = line.unicodeScalars.makeIterator()  // scalars: no grapheme breaking per character
@@ -33,16 +35,19 @@ struct ShellCommand: Sendable, Equatable {
             if let held = pending { pending = nil; return held }
             return iterator.next()
         }
+        func append(_ scalar: Unicode.Scalar) {
+            if scalar.isASCII { word.append(UInt8(scalar.value)) } else { word.append(contentsOf: UTF8.encode(scalar)!) }
+        }
         func endWord() {
-            if inWord { stages[stages.count - 1].append(word) }
-            word = ""
+            if inWord { stages[stages.count - 1].append(String(decoding: word, as: UTF8.self)) }
+            word.removeAll(keepingCapacity: true)
             inWord = false
         }
         while let character = next() {
             if let open = quote {
                 if character == open { quote = nil } else if character == "\\" && open == "\"", let escaped = next() {
-                    word.unicodeScalars.append(escaped)
-                } else { word.unicodeScalars.append(character) }
+                    append(escaped)
+                } else { append(character) }
                 continue
             }
             switch character {
@@ -50,7 +55,7 @@ struct ShellCommand: Sendable, Equatable {
                 quote = character
                 inWord = true
             case "\\":
-                if let escaped = next() { word.unicodeScalars.append(escaped); inWord = true }
+                if let escaped = next() { append(escaped); inWord = true }
             case " ", "\t":
                 endWord()
             case "|":
@@ -68,7 +73,7 @@ struct ShellCommand: Sendable, Equatable {
                     if following == "&" { compound = true } else { pending = following }
                 }
             default:
-                word.unicodeScalars.append(character)
+                append(character)
                 inWord = true
             }
         }

@@ -43,6 +43,14 @@ struct TranscriptText: Sendable {
             let count = buffer.count
             var index = 0
             while index < count {
+                // Eight ASCII bytes at a time while none is NUL or above 0x7F.
+                while index + 8 <= count {
+                    let word = UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                    let hasZero = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+                    guard word & 0x8080_8080_8080_8080 == 0, hasZero == 0 else { break }
+                    index += 8
+                }
+                guard index < count else { break }
                 let byte = buffer[index]
                 if byte < 0x80 {
                     if byte == 0 { return (index, "NUL byte at offset \(index)") }

@@ -21,8 +21,11 @@ enum XeOutputReader {
         var unplaced: [LineIssue] = []
         var current = XeRawRecord()
         func finish() {
-            if !current.fields.isEmpty { records.append(current) }
+            let count = current.fields.count
+            if count > 0 { records.append(current) }
             current = XeRawRecord()
+            // A listing's records have the same fields: room for them at once, not by doubling.
+            current.fields.reserveCapacity(count)
         }
         for line in lines {
             let range = text.trimmed(text.lines[line])

@@ -55,7 +55,7 @@ struct XeValue: Sendable {
         if text == Self.notInDatabase { return nil }
         var result: [String: String] = [:]
         for item in Self.items(text) {
-            guard let colon = item.firstRange(of: ": ") ?? (item.hasSuffix(":") ? item.index(before: item.endIndex)..<item.endIndex : nil) else {
+            guard let colon = Self.keySeparator(in: item) ?? (item.hasSuffix(":") ? item.index(before: item.endIndex)..<item.endIndex : nil) else {
                 throw XeValueError(reason: "map entry \"\(item)\" has no `key: value` form")
             }
             result[String(item[..<colon.lowerBound])] = String(item[colon.upperBound...])
@@ -65,7 +65,22 @@ struct XeValue: Sendable {
 
     private static func items(_ text: String) -> [String] {
         guard !text.isEmpty else { return [] }
-        return text.split(separator: ";").map { $0.trimmingBlanks }.filter { !$0.isEmpty }
+        return text.splitting(on: ";").map { $0.trimmingBlanks }.filter { !$0.isEmpty }
+    }
+
+    /// The first `: ` in an item (as `firstRange(of: ": ")`), byte by byte when it is ASCII.
+    private static func keySeparator(in item: String) -> Range<String.Index>? {
+        guard item.isPlainASCII else { return item.firstRange(of: ": ") }
+        let bytes = item.utf8
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let next = bytes.index(after: index)
+            if bytes[index] == UInt8(ascii: ":"), next < bytes.endIndex, bytes[next] == 32 {
+                return index..<bytes.index(after: next)
+            }
+            index = next
+        }
+        return nil
     }
 
     /// 8-4-4-4-12 hexadecimal digits, as XAPI prints every uuid.
@@ -90,8 +105,42 @@ struct XeValue: Sendable {
     }
 }
 
+extension StringProtocol {
+    /// Every byte below 0x80, so each byte is one character.
+    var isPlainASCII: Bool { utf8.allSatisfy { $0 < 0x80 } }
+
+    /// `split(separator:)` (empty pieces omitted) on one ASCII character: byte by byte
+    /// when the text is ASCII, where bytes and characters are the same.
+    func splitting(on separator: Character, omittingEmptySubsequences: Bool = true) -> [SubSequence] {
+        guard isPlainASCII, let byte = separator.asciiValue else {
+            return split(separator: separator, omittingEmptySubsequences: omittingEmptySubsequences)
+        }
+        var pieces: [SubSequence] = []
+        let bytes = utf8
+        var start = bytes.startIndex, index = start
+        while index < bytes.endIndex {
+            if bytes[index] == byte {
+                if !omittingEmptySubsequences || start < index { pieces.append(self[start..<index]) }
+                start = bytes.index(after: index)
+            }
+            index = bytes.index(after: index)
+        }
+        if !omittingEmptySubsequences || start < bytes.endIndex { pieces.append(self[start..<bytes.endIndex]) }
+        return pieces
+    }
+}
+
 extension Substring {
     var trimmingBlanks: String {
+        if isPlainASCII {
+            let bytes = utf8
+            var lower = bytes.startIndex, upper = bytes.endIndex
+            while lower < upper, bytes[lower] == 32 || bytes[lower] == 9 { lower = bytes.index(after: lower) }
+            while upper > lower, bytes[bytes.index(before: upper)] == 32 || bytes[bytes.index(before: upper)] == 9 {
+                upper = bytes.index(before: upper)
+            }
+            return String(self[lower..<upper])
+        }
         var slice = self[...]
         while let first = slice.first, first == " " || first == "\t" { slice = slice.dropFirst() }
         while let last = slice.last, last == " " || last == "\t" { slice = slice.dropLast() }
