@@ -15,7 +15,7 @@ dict=()
 case $target in
   plan) seeds=(examples/pdx0/plan.yaml) ;;
   rule) seeds=(rules/*.yaml) ;;
-  snapshot) seeds=(examples/pdx0/*/*.txt); dict=(-dict=fuzz/snapshot.dict) ;;
+  snapshot) seeds=(examples/pdx0/*/*.txt Tests/Corpus/*.txt); dict=(-dict=fuzz/snapshot.dict) ;;
   facts)
     # Facts written from the example's transcripts, before and after it was pooled.
     swift build --product poolcheck-engine >/dev/null
