@@ -36,6 +36,31 @@ enum SnapshotFixture {
     static func remove(_ url: URL) {
         try? FileManager.default.removeItem(at: url)
     }
+
+    /// The example pool after pooling, with xs-2's storage IP masked in xe's PIF listing
+    /// (xs-1's file) and xs-2's ifconfig no longer showing xenbr2, plus `xs2Extra` at the
+    /// end of xs-2's file: the rules must take xs-2's storage address from what is left.
+    static func exampleWithXs2StorageAddressHidden(xs2Extra: String = "") throws -> Facts {
+        let folder = try temporaryFolder()
+        defer { remove(folder) }
+        let source = repositoryRoot.appendingPathComponent("examples/pdx0/after")
+        let xs1 = try String(contentsOf: source.appendingPathComponent("xs-1.txt"), encoding: .utf8)
+        let xs2 = try String(contentsOf: source.appendingPathComponent("xs-2.txt"), encoding: .utf8)
+        let masked = xs1.replacingOccurrences(of: "IP ( RO): 172.16.0.36", with: "IP ( RO): 172.16.x.x")
+        let noBridge = xs2.replacingOccurrences(of: "    xenbr2 Link encap:Ethernet HWaddr 00:26:55:D1:E9:3A\n    inet addr:172.16.0.36 Bcast:172.16.0.47 Mask:255.255.255.240\n", with: "")
+        guard masked != xs1, noBridge != xs2 else { throw InputError(file: source.path, line: nil, "the example no longer has xs-2's storage address") }
+        try masked.write(to: folder.appendingPathComponent("xs-1.txt"), atomically: true, encoding: .utf8)
+        try (noBridge + xs2Extra).write(to: folder.appendingPathComponent("xs-2.txt"), atomically: true, encoding: .utf8)
+        return try SnapshotGatherer.gather(path: folder.path)
+    }
+
+    /// Each target's result of one bundled rule, judged in `phase` with the example plan.
+    static func verdicts(of rule: String, facts: Facts, phase: Phase = .audit) throws -> [String: CheckResult] {
+        let plan = try PlanLoader.load(path: example("plan.yaml"))
+        guard let bundled = try RuleCatalog.bundled().rule(id: rule) else { throw InputError(file: rule, line: nil, "no such bundled rule") }
+        let report = RuleEngine(catalog: RuleCatalog(rules: [bundled])).run(facts: facts, plan: plan, phase: phase)
+        return Dictionary(report.results.map { ($0.target.name, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 }
 
 /// What one host showed, as the transcript tests read it: its own observation, with the
