@@ -1,3 +1,4 @@
+import Addressing
 import NFSProbe
 
 /// What one host showed of itself at its own prompt: its OS interfaces, mounts, the NFS
@@ -66,9 +67,9 @@ public struct OSInterface: Codable, Sendable, Equatable {
     /// then `netmasks` pairs by position, as it did.
     public var addressNetmasks: [String?]?
     public var broadcast: String?
-    /// The one address family this reading showed (`ip -4`, `ip -6`: "v4" or "v6"); nil when
-    /// it showed both (`ip addr`, `ifconfig`), as in facts from earlier versions.
-    public var onlyFamily: String?
+    /// The one address family this reading showed (`ip -4`, `ip -6`); nil when it showed
+    /// both (`ip addr`, `ifconfig`), as in facts from earlier versions.
+    public var onlyFamily: AddressFamily?
 
     public init(name: String, mac: String? = nil, mtu: Int? = nil, up: Bool? = nil,
                 addresses: [String] = [], netmasks: [String] = [], broadcast: String? = nil) {
@@ -96,15 +97,14 @@ public struct OSInterface: Codable, Sendable, Equatable {
         if let netmask { netmasks.append(netmask) }
     }
 
-    /// Drops the addresses of one family (IPv6 when `ipv6`), with their netmasks.
-    public mutating func removeAddresses(ipv6: Bool) {
-        var kept = OSInterface(name: name)
-        for (index, address) in addresses.enumerated() where address.contains(":") != ipv6 {
-            kept.append(address: address, netmask: netmask(ofAddressAt: index))
-        }
-        addresses = kept.addresses
-        netmasks = kept.netmasks
-        addressNetmasks = kept.addressNetmasks
+    /// The addresses of one family (IPv6 when `ipv6`), each with its netmask.
+    public func addresses(ipv6: Bool) -> [(address: String, netmask: String?)] {
+        addresses.indices.filter { addresses[$0].contains(":") == ipv6 }.map { (addresses[$0], netmask(ofAddressAt: $0)) }
+    }
+
+    /// Adds `source`'s addresses of one family, keeping their netmasks paired.
+    public mutating func append(addressesOf source: OSInterface, ipv6: Bool) {
+        for (address, netmask) in source.addresses(ipv6: ipv6) { append(address: address, netmask: netmask) }
     }
 }
 

@@ -18,8 +18,7 @@ extension OSInterface {
             if inFirst && inSecond && first.addresses(ipv6: ipv6).map(\.address) != second.addresses(ipv6: ipv6).map(\.address) {
                 return nil
             }
-            let source = inFirst ? first : second
-            for (address, netmask) in source.addresses(ipv6: ipv6) { merged.append(address: address, netmask: netmask) }
+            merged.append(addressesOf: inFirst ? first : second, ipv6: ipv6)
             if !ipv6 { merged.broadcast = inFirst ? first.broadcast ?? second.broadcast : second.broadcast }
         }
         merged.onlyFamily = first.onlyFamily == second.onlyFamily ? first.onlyFamily : nil
@@ -28,10 +27,6 @@ extension OSInterface {
 
     /// Whether this reading showed the addresses of that family at all.
     func shows(ipv6: Bool) -> Bool {
-        onlyFamily.map { $0 == (ipv6 ? "v6" : "v4") } ?? true
-    }
-
-    func addresses(ipv6: Bool) -> [(address: String, netmask: String?)] {
-        addresses.indices.filter { addresses[$0].contains(":") == ipv6 }.map { (addresses[$0], netmask(ofAddressAt: $0)) }
+        onlyFamily.map { $0 == (ipv6 ? .v6 : .v4) } ?? true
     }
 }

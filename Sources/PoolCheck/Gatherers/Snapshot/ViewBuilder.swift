@@ -1,3 +1,5 @@
+import Addressing
+
 /// Collects what one host's transcripts showed, in the order read, and turns it into a
 /// `HostView`. Interfaces, mounts and export lists seen again replace the earlier ones
 /// (later output is the newer state), but only in what the later output shows: `ip -4 addr`
@@ -105,7 +107,7 @@ struct ViewBuilder: Sendable {
                 list[index] = Self.update(list[index], with: interface, ipv4: ipv4, ipv6: ipv6)
             } else {
                 var first = interface
-                first.onlyFamily = ipv4 == ipv6 ? nil : ipv4 ? "v4" : "v6"
+                first.onlyFamily = Self.onlyFamily(ipv4: ipv4, ipv6: ipv6)
                 list.append(first)
             }
         }
@@ -115,25 +117,22 @@ struct ViewBuilder: Sendable {
     /// The earlier reading of an interface, updated with what a later command showed.
     private static func update(_ earlier: OSInterface, with later: OSInterface, ipv4: Bool, ipv6: Bool) -> OSInterface {
         // A broadcast address not shown again (`ip -br`) stays while the IPv4 addresses are the same.
-        var earlierIPv4 = earlier, laterIPv4 = later
-        earlierIPv4.removeAddresses(ipv6: true)
-        laterIPv4.removeAddresses(ipv6: true)
-        let sameIPv4 = earlierIPv4.addresses == laterIPv4.addresses
+        let sameIPv4 = earlier.addresses(ipv6: false).map(\.address) == later.addresses(ipv6: false).map(\.address)
         var merged = OSInterface(name: later.name, mac: later.mac ?? earlier.mac, mtu: later.mtu ?? earlier.mtu, up: later.up ?? earlier.up,
                                  broadcast: ipv4 ? later.broadcast ?? (sameIPv4 ? earlier.broadcast : nil) : earlier.broadcast)
         merged.carrier = later.carrier ?? earlier.carrier
         // Once both families were shown, the reading is whole.
-        let family = ipv4 == ipv6 ? nil : ipv4 ? "v4" : "v6"
+        let family = onlyFamily(ipv4: ipv4, ipv6: ipv6)
         merged.onlyFamily = earlier.onlyFamily == family ? family : nil
         // IPv4 first, then IPv6, each from the reading that showed that family last.
-        for (family, shown) in [(false, ipv4), (true, ipv6)] {
-            var source = shown ? later : earlier
-            source.removeAddresses(ipv6: !family)
-            for (index, address) in source.addresses.enumerated() {
-                merged.append(address: address, netmask: source.netmask(ofAddressAt: index))
-            }
-        }
+        merged.append(addressesOf: ipv4 ? later : earlier, ipv6: false)
+        merged.append(addressesOf: ipv6 ? later : earlier, ipv6: true)
         return merged
+    }
+
+    /// The one family a command showed (`ip -4`, `ip -6`), nil when both.
+    private static func onlyFamily(ipv4: Bool, ipv6: Bool) -> AddressFamily? {
+        ipv4 == ipv6 ? nil : ipv4 ? .v4 : .v6
     }
 
     mutating func add(mounts seen: [Mount]) {
