@@ -5,16 +5,7 @@ import Testing
 /// Input that is not a transcript, or only part of one: one clear line naming the file
 /// (and line), never a crash or a hang.
 @Suite struct SnapshotBadInputTests {
-    func error(_ body: () throws -> Facts) -> SnapshotError? {
-        do {
-            _ = try body()
-            return nil
-        } catch let error as SnapshotError {
-            return error
-        } catch {
-            return nil
-        }
-    }
+    func error(_ body: () throws -> Facts) -> SnapshotError? { SnapshotFixture.snapshotError(body) }
 
     @Test func garbageWithoutPrompt() {
         let failure = error { try SnapshotFixture.parse("lorem ipsum\nuuid ( RO): not a transcript\n", path: "notes.txt") }

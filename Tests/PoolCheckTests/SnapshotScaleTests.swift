@@ -11,16 +11,7 @@ import Testing
         (first..<(first + count)).map { "[root@xs-\($0) ~]# hostname\n" }.joined()
     }
 
-    static func error(_ body: () throws -> Facts) -> SnapshotError? {
-        do {
-            _ = try body()
-            return nil
-        } catch let error as SnapshotError {
-            return error
-        } catch {
-            return nil
-        }
-    }
+    static func error(_ body: () throws -> Facts) -> SnapshotError? { SnapshotFixture.snapshotError(body) }
 
     @Test func promptsNamingTooManyHostsAreRefusedAtTheLineThatCrossesTheLimit() {
         let limit = SnapshotGatherer.maximumHosts

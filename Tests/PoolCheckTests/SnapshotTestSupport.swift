@@ -37,6 +37,18 @@ enum SnapshotFixture {
         try? FileManager.default.removeItem(at: url)
     }
 
+    /// The snapshot error `body` throws; nil when it reads, or fails some other way.
+    static func snapshotError(_ body: () throws -> Facts) -> SnapshotError? {
+        do {
+            _ = try body()
+            return nil
+        } catch let error as SnapshotError {
+            return error
+        } catch {
+            return nil
+        }
+    }
+
     /// The example pool after pooling, with xs-2's storage IP masked in xe's PIF listing
     /// (xs-1's file) and xs-2's ifconfig no longer showing xenbr2, plus `xs2Extra` at the
     /// end of xs-2's file: the rules must take xs-2's storage address from what is left.
